@@ -1,0 +1,239 @@
+"""The demo CMS page tree: what a visitor expects to find, in our own words.
+
+Each entry: reverse_id (how a later run finds the page again), title, slug,
+template, whether it shows in the main menu, the parent's reverse_id, and the
+HTML of each placeholder.
+"""
+
+from dataclasses import dataclass, field
+
+CONTENT = "cms/content_page.html"
+LANDING = "cms/landing_page.html"
+HOME = "cms/home_page.html"
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    reverse_id: str
+    title: str
+    slug: str
+    template: str
+    in_navigation: bool = True
+    menu_title: str | None = None
+    parent: str | None = None
+    meta_description: str = ""
+    placeholders: dict[str, str] = field(default_factory=dict)
+
+
+DEMO_PAGES = [
+    DemoPage(
+        reverse_id="home",
+        title="Care Inspectorate",
+        menu_title="Home",
+        slug="home",
+        template=HOME,
+        meta_description="The independent regulator of social care and social work services across Scotland.",
+        placeholders={
+            "summary": (
+                "<p>We register, inspect and help improve care services across Scotland, "
+                "so that everyone who uses them gets safe, good-quality care that respects their rights.</p>"
+            ),
+            "content": (
+                "<h2>Concerned about a care service?</h2>"
+                "<p>You can tell us online, call us on 0345 600 9527, or, if you are a child or young "
+                "person, text us on 07870 981 785. You do not have to give your name.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="publications",
+        title="Publications and guidance",
+        slug="publications",
+        template=LANDING,
+        meta_description="Guidance, resources and reports for care services, partnerships and the public.",
+        placeholders={
+            "summary": (
+                "<p>Guidance, self-evaluation resources and inspection documents for people who use care, "
+                "their families, and the services and partnerships we inspect.</p>"
+            ),
+            "content": (
+                "<p>Every publication lists when it was first published, when it last changed and what "
+                "changed, so you can tell at a glance whether you have the current version.</p>"
+                "<p>If you need a document in another format, such as large print, easy read or a "
+                "language other than English, call us on 0345 600 9527 and we will arrange it.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="find-a-care-service",
+        title="Find a care service",
+        slug="find-a-care-service",
+        template=CONTENT,
+        meta_description="Look up any registered care service in Scotland, its grades and its inspection reports.",
+        placeholders={
+            "summary": (
+                "<p>Every registered care service in Scotland has its own page here, with its grades, "
+                "its latest inspection reports and any complaints we have upheld.</p>"
+            ),
+            "content": (
+                "<h2>What you will find on a service's page</h2>"
+                "<ul><li>who provides the service and where it is</li>"
+                "<li>the grades we gave at the last inspection, on a scale from 1 (unsatisfactory) "
+                "to 6 (excellent), and when they were published</li>"
+                "<li>inspection reports you can read or download</li></ul>"
+                "<h2>Are you a care service?</h2>"
+                "<p>You can show visitors to your own website that you are registered with us by "
+                "adding our \u2018Registered by\u2019 badge. Instructions and the code to copy are on your "
+                "service's page.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="complaints",
+        title="Make a complaint",
+        slug="complaints",
+        template=CONTENT,
+        meta_description="How to raise a concern about a care service, online, by phone or by text.",
+        placeholders={
+            "summary": (
+                "<p>Anyone can tell us about a concern with a registered care service: people who use it, "
+                "their families, staff or members of the public.</p>"
+            ),
+            "content": (
+                "<h2>Ways to tell us</h2>"
+                "<ul><li>online, using our complaints form</li>"
+                "<li>by phone on 0345 600 9527</li>"
+                "<li>children and young people can text us on 07870 981 785</li></ul>"
+                "<p>You can stay anonymous if you want to. If you give us your details, we will only "
+                "share who you are with the service if you agree.</p>"
+                "<h2>If someone is in danger</h2>"
+                "<p>If a person is at immediate risk of harm, call 999 first.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="about-us",
+        title="About us",
+        slug="about-us",
+        template=LANDING,
+        meta_description="Who we are, what we do and how to contact us.",
+        placeholders={
+            "summary": (
+                "<p>We are the national regulator for care services in Scotland. We make sure care meets "
+                "the Health and Social Care Standards and we support services to improve.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="what-we-do",
+        title="What we do",
+        slug="what-we-do",
+        template=CONTENT,
+        parent="about-us",
+        placeholders={
+            "summary": "<p>Registration, inspection, complaints and improvement support, across every type of care service.</p>",
+            "content": (
+                "<h2>Registering services</h2>"
+                "<p>Every care service in Scotland must be registered with us before it can operate. "
+                "We check that a new service is set up to provide safe, good care.</p>"
+                "<h2>Inspecting</h2>"
+                "<p>We inspect services and grade how well they support people's wellbeing, how well "
+                "they are led, and the quality of their staff and setting. We publish every report.</p>"
+                "<h2>Joint inspections</h2>"
+                "<p>With partner scrutiny bodies, we look at how well health, social work, education "
+                "and police services work together for children and adults in each area.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="contact-us",
+        title="Contact us",
+        slug="contact-us",
+        template=CONTENT,
+        parent="about-us",
+        placeholders={
+            "content": (
+                "<p>Phone: 0345 600 9527</p>"
+                "<p>Text to complain (children and young people): 07870 981 785</p>"
+                "<p>If you need this information in another format or language, tell us when you get "
+                "in touch and we will arrange it.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="accessibility-statement",
+        title="Accessibility statement",
+        slug="accessibility-statement",
+        template=CONTENT,
+        in_navigation=False,
+        placeholders={
+            "summary": "<p>We want as many people as possible to be able to use this website.</p>",
+            "content": (
+                "<h2>How you should be able to use this site</h2>"
+                "<ul><li>zoom in up to 400% without the text spilling off the screen</li>"
+                "<li>navigate the whole site using just a keyboard</li>"
+                "<li>use the site with a screen reader</li>"
+                "<li>use every page and form with JavaScript switched off</li></ul>"
+                "<h2>How accessible this website is</h2>"
+                "<p>We test every type of page against the Web Content Accessibility Guidelines "
+                "version 2.2 at level AA, automatically on each change and by hand.</p>"
+                "<p>Some older documents are not fully accessible. Where that is the case the "
+                "publication says so, and you can ask us for an accessible version.</p>"
+                "<h2>Reporting a problem</h2>"
+                "<p>If you find something on this site that you cannot use, call us on "
+                "0345 600 9527 and tell us the page and the problem. We will reply within 10 working days.</p>"
+                "<h2>Enforcement</h2>"
+                "<p>The Equality and Human Rights Commission enforces the accessibility regulations. "
+                "If you are not happy with how we respond, contact the Equality Advisory and Support "
+                "Service (EASS).</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="privacy-notice",
+        title="Privacy notice",
+        slug="privacy-notice",
+        template=CONTENT,
+        in_navigation=False,
+        placeholders={
+            "summary": "<p>How we collect, use and protect personal information when you use this website.</p>",
+            "content": (
+                "<h2>What we collect</h2>"
+                "<p>When you browse this site we do not ask who you are. When you make a complaint, we "
+                "keep what you tell us, and any contact details you choose to give, so that we can "
+                "deal with it.</p>"
+                "<h2>Who can see it</h2>"
+                "<p>Only the staff who handle complaints can see the personal details in a complaint. "
+                "We share your identity with a care service only if you agree.</p>"
+                "<h2>How long we keep it</h2>"
+                "<p>We remove personal details from a complaint once it has been closed for the period "
+                "set in our records retention schedule.</p>"
+                "<h2>Your rights</h2>"
+                "<p>You can ask to see the information we hold about you, have it corrected or, in some "
+                "cases, deleted. Call us on 0345 600 9527 to ask.</p>"
+            ),
+        },
+    ),
+    DemoPage(
+        reverse_id="cookies",
+        title="Cookies",
+        slug="cookies",
+        template=CONTENT,
+        in_navigation=False,
+        placeholders={
+            "summary": "<p>This website sets no cookies for people reading it.</p>",
+            "content": (
+                "<h2>Visitors</h2>"
+                "<p>Reading pages, searching, downloading documents and looking up care services set no "
+                "cookies at all, and we do not use analytics or advertising cookies.</p>"
+                "<h2>Forms</h2>"
+                "<p>When you send a form, such as a complaint, a security cookie (<code>csrftoken</code>) "
+                "protects you from other websites sending forms in your name. It is deleted when you "
+                "close your browser or after a year at most.</p>"
+                "<h2>Staff</h2>"
+                "<p>Staff who sign in to edit the site get a session cookie (<code>sessionid</code>) "
+                "that keeps them signed in.</p>"
+            ),
+        },
+    ),
+]

@@ -1,0 +1,35 @@
+"""Builds the demo site: staff users, then the published CMS page tree.
+
+Idempotent: a second run finds everything by its natural key and changes
+nothing. Refuses to run with DEBUG off unless --force is given, because it
+creates users with known passwords.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from inspectorate_site import demo
+
+
+class Command(BaseCommand):
+    help = "Load demo content and demo staff users (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (demo users then get unusable passwords).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("DEBUG is off: refusing to load demo data. Use --force to insist.")
+
+        staff = demo.load_staff_users(with_known_passwords=settings.DEBUG)
+        pages_created = demo.load_pages(owner=staff["admin"].user)
+
+        self.stdout.write(self.style.SUCCESS(f"Pages created: {pages_created}"))
+        if settings.DEBUG:
+            self.stdout.write("Demo staff sign-in at /admin/ (development only):")
+            for account in staff.values():
+                self.stdout.write(f"  {account.user.username:<20} {account.password:<24} {account.role}")
