@@ -65,9 +65,9 @@ DEMO_PAGES = [
         },
     ),
     DemoPage(
-        reverse_id="find-a-care-service",
+        reverse_id="services",
         title="Find a care service",
-        slug="find-a-care-service",
+        slug="services",
         template=CONTENT,
         meta_description="Look up any registered care service in Scotland, its grades and its inspection reports.",
         placeholders={

@@ -1,11 +1,27 @@
+from cms.sitemaps import CMSSitemap
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
+from django.views.generic import TemplateView
+
+SITEMAPS = {"pages": CMSSitemap}
 
 # /healthz is answered by inspectorate_site.middleware.HealthCheckMiddleware.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("filer/", include("filer.urls")),
+    path(
+        "robots.txt",
+        cache_page(3600)(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+        name="robots_txt",
+    ),
+    path("sitemap.xml", cache_page(3600)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The apps' addresses are public and fixed, so they never depend on a CMS slug.
+    path("", include("publications.urls")),
+    path("", include("services_registry.urls")),
+    path("", include("complaints.urls")),
 ]
 
 if settings.DEBUG:

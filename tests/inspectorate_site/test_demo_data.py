@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 EXPECTED_PATHS = [
     "/",
     "/publications/",
-    "/find-a-care-service/",
+    "/services/",
     "/complaints/",
     "/about-us/",
     "/about-us/what-we-do/",
@@ -92,3 +92,13 @@ def test_passwords_are_printed_only_with_debug_on(settings, capsys):
     output = capsys.readouterr().out
     assert "demo-editor-password" not in output
     assert not get_user_model().objects.get(username="editor").has_usable_password()
+
+
+def test_sitemap_lists_the_published_pages_and_robots_points_to_it(client, demo_site):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    robots = client.get("/robots.txt")
+
+    assert "/accessibility-statement/</loc>" in sitemap
+    assert "/about-us/what-we-do/</loc>" in sitemap
+    assert robots.headers["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots.content.decode()
