@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
+from . import views
+
 SITEMAPS = {"pages": CMSSitemap}
 
 # /healthz is answered by inspectorate_site.middleware.HealthCheckMiddleware.
@@ -17,6 +19,8 @@ urlpatterns = [
         cache_page(3600)(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots_txt",
     ),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", cache_page(3600)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The apps' addresses are public and fixed, so they never depend on a CMS slug.
     path("", include("publications.urls")),
