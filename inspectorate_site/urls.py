@@ -6,9 +6,11 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
+from services_registry.sitemaps import CareServiceSitemap
+
 from . import views
 
-SITEMAPS = {"pages": CMSSitemap}
+SITEMAPS = {"pages": CMSSitemap, "services": CareServiceSitemap}
 
 # /healthz is answered by inspectorate_site.middleware.HealthCheckMiddleware.
 urlpatterns = [

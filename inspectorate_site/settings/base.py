@@ -94,6 +94,7 @@ MIDDLEWARE = [
     # Answers /healthz before sessions and the CMS, which would need the
     # database just to say that the database is down.
     "inspectorate_site.middleware.HealthCheckMiddleware",
+    "services_registry.middleware.WidgetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

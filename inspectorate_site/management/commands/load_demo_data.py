@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from inspectorate_site import demo
+from services_registry import demo as services_registry_demo
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         pages_created = demo.load_pages(owner=staff["admin"].user)
 
         self.stdout.write(self.style.SUCCESS(f"Pages created: {pages_created}"))
+        services_registry_demo.load(stdout=self.stdout)
         if settings.DEBUG:
             self.stdout.write("Demo staff sign-in at /admin/ (development only):")
             for account in staff.values():

@@ -1,0 +1,223 @@
+"""Services registry benchmark: the datastore import, then the widget and the registry's pages.
+
+1. Writes a 30,000-row datastore CSV in a temporary folder and imports it into
+   the benchmark database (PostgreSQL) twice: the first run creates every
+   service, the second finds them all unchanged. Reports wall time and the
+   importing process's peak memory (its own getrusage maximum resident set).
+2. Serves the site with gunicorn and production settings (Redis cache) and
+   drives the three widget addresses, a service page and a search, each beside
+   a static file served by whitenoise in the same run.
+
+Prints figures and ratios; never asserts.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    ROOT,
+    VENV_BIN,
+    bench_environment,
+    ensure_database,
+    gunicorn_server,
+    measure,
+    peak_worker_memory_mb,
+    report,
+)
+
+PORT = 8102
+ROWS = 30_000
+COUNCILS = [
+    "Aberdeen City",
+    "Dundee City",
+    "City of Edinburgh",
+    "Glasgow City",
+    "Highland",
+    "Fife",
+    "Stirling",
+]
+TOWNS = ["Aberdeen", "Dundee", "Edinburgh", "Glasgow", "Inverness", "Kirkcaldy", "Stirling", "Perth"]
+TYPES = [
+    "Care Home Service",
+    "Day Care of Children",
+    "Child Minding",
+    "Housing Support Service",
+    "Support Service",
+]
+HEADER = [
+    "CSNumber",
+    "ServiceName",
+    "CareService",
+    "Subtype",
+    "ServiceType",
+    "ServiceProvider",
+    "SP_Number",
+    "Provided_by_Local_Authority",
+    "Client_group",
+    "Address_line_1",
+    "Service_town",
+    "Service_Postcode",
+    "Council_Area_Name",
+    "Date_Reg",
+    "ServiceStatus",
+    "Last_inspection_Date",
+    "Publication_of_Latest_Grading",
+    "KQ_Support_Wellbeing",
+    "KQ_Leadership",
+    "KQ_Staff_Team",
+    "KQ_Setting",
+    "KQ_Care_and_Support_Planning",
+    "KQ_Care_Play_and_Learning",
+    "MinGrade",
+    "GradeSpread",
+    "Complaints_upheld_2425",
+    "Enforcements_issued_2425",
+    "any_requirements_2425",
+    "Complaints_upheld_2324",
+    "Enforcements_issued_2324",
+    "any_requirements_2324",
+]
+
+IMPORT_SCRIPT = """
+import resource, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+started = time.monotonic()
+call_command("import_services", sys.argv[1], no_progress=True)
+print(f"ELAPSED {time.monotonic() - started:.2f}")
+print(f"PEAK_MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+"""
+
+
+def write_register(path: Path, rows: int) -> None:
+    rng = random.Random(4)  # noqa: S311 - made-up register, not secrets
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for n in range(rows):
+            grades = [str(rng.randint(2, 6)) if rng.random() < 0.8 else "" for _ in range(6)]
+            present = [int(g) for g in grades if g]
+            writer.writerow(
+                [
+                    f"CS{2003000000 + n:010d}",
+                    f"{rng.choice(['Rowan', 'Birch', 'Heather', 'Thistle', 'Harbour'])} {rng.choice(['House', 'Lodge', 'Nursery', 'Care'])} {n}",
+                    rng.choice(TYPES),
+                    "",
+                    rng.choice(["Private", "Local Authority", "Voluntary or Not for Profit"]),
+                    f"Provider {n % 4000} Ltd",
+                    f"SP{2003000000 + n % 4000:010d}",
+                    "No",
+                    "Older people",
+                    f"{n % 200} Main Street",
+                    rng.choice(TOWNS),
+                    f"EH{n % 50} {n % 9}AB",
+                    rng.choice(COUNCILS),
+                    f"{1 + n % 28:02d}/{1 + n % 12:02d}/{2003 + n % 20}",
+                    "Cancelled" if n % 25 == 0 else "Active",
+                    "12/02/2024",
+                    "15/03/2024",
+                    *grades,
+                    str(min(present)) if present else "",
+                    str(max(present) - min(present)) if present else "",
+                    str(n % 3),
+                    "0",
+                    str(n % 4),
+                    str(n % 2),
+                    "0",
+                    "1",
+                ]
+            )
+
+
+def run_import(env: dict[str, str], path: Path) -> tuple[float, float, str]:
+    output = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", IMPORT_SCRIPT, str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    elapsed = float(re.search(r"ELAPSED ([\d.]+)", output).group(1))
+    peak = float(re.search(r"PEAK_MB ([\d.]+)", output).group(1))
+    summary = next(line for line in output.splitlines() if line.startswith("Created:"))
+    return elapsed, peak, summary
+
+
+def empty_register(env: dict[str, str]) -> None:
+    database = env["DATABASE_URL"].rsplit("/", 1)[1]
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-q",
+            "-d",
+            database,
+            "-c",
+            "TRUNCATE services_registry_careservice, services_registry_provider CASCADE",
+        ],
+        check=True,
+    )
+
+
+def fetch(url: str) -> str:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return response.read().decode()
+
+
+def main() -> None:
+    env = bench_environment(PORT)
+    ensure_database(env)
+    empty_register(env)
+    with tempfile.TemporaryDirectory() as folder:
+        register = Path(folder) / "register.csv"
+        write_register(register, ROWS)
+        size_mb = register.stat().st_size / 1024 / 1024
+        first = run_import(env, register)
+        second = run_import(env, register)
+    print(f"\nimport_services: {ROWS:,} rows ({size_mb:.1f} MB CSV) into PostgreSQL")
+    print(f"  first run   {first[0]:6.1f} s  peak memory {first[1]:.0f} MB  ({first[2]})")
+    print(f"  second run  {second[0]:6.1f} s  peak memory {second[1]:.0f} MB  ({second[2]})")
+
+    base = f"http://127.0.0.1:{PORT}"
+    number = f"CS{2003000000 + 1:010d}"
+    with gunicorn_server(PORT, env) as server:
+        page = fetch(f"{base}/services/{number}/")
+        static_path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
+        urls = {
+            "widget .js": f"{base}/widget/{number}.js",
+            "widget .svg": f"{base}/widget/{number}.svg",
+            "widget iframe /": f"{base}/widget/{number}/",
+            "service page": f"{base}/services/{number}/",
+            "search q=rowan&min_grade=3": f"{base}/services/?q=rowan&min_grade=3",
+        }
+        for url in urls.values():
+            fetch(url)
+            fetch(url)
+        baseline = measure("static file (whitenoise)", base + static_path)
+        results = [measure(name, url) for name, url in urls.items()]
+        memory = peak_worker_memory_mb(server)
+    report(f"Services registry under gunicorn (2 workers), {ROWS:,} services", baseline, results)
+    print(f"  peak gunicorn worker memory: {memory:.0f} MB")
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    main()
+    print(f"  benchmark took {time.monotonic() - started:.0f} s")

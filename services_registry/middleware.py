@@ -1,0 +1,24 @@
+"""Answers the widget's addresses ahead of sessions, authentication and django CMS."""
+
+import re
+
+from .views import serve_widget, widget_not_found
+
+WIDGET_PATH = re.compile(r"^/widget/(?P<service_number>[^/]+?)(?P<suffix>\.js|\.svg|/)$")
+SUFFIX_KINDS = {".js": "js", ".svg": "svg", "/": "html"}
+
+
+class WidgetMiddleware:
+    """Third-party pages load the badge on every view: it must cost one cache read, nothing more."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if not path.startswith("/widget/"):
+            return self.get_response(request)
+        match = WIDGET_PATH.match(path)
+        if match is None:
+            return widget_not_found()
+        return serve_widget(request, match["service_number"], SUFFIX_KINDS[match["suffix"]])

@@ -1,0 +1,315 @@
+"""The register of care services: providers, services, their grades, reports and yearly figures."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.cache import cache
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+SERVICE_NUMBER_PATTERN = r"CS\d{10}"
+SERVICE_NUMBER_RE = re.compile(rf"^{SERVICE_NUMBER_PATTERN}$")
+validate_service_number = RegexValidator(
+    SERVICE_NUMBER_RE, "A service number is CS followed by 10 digits, for example CS2003001025."
+)
+validate_provider_number = RegexValidator(
+    r"^SP\d{10}$", "A provider number is SP followed by 10 digits, for example SP2003000180."
+)
+
+GRADE_WORDS = {
+    1: "Unsatisfactory",
+    2: "Weak",
+    3: "Adequate",
+    4: "Good",
+    5: "Very good",
+    6: "Excellent",
+}
+GRADE_CHOICES = [(number, f"{number} {word}") for number, word in GRADE_WORDS.items()]
+grade_validators = [MinValueValidator(1), MaxValueValidator(6)]
+
+# Model field, the datastore's column, and the key question as people read it.
+KEY_QUESTIONS = [
+    ("grade_wellbeing", "KQ_Support_Wellbeing", "How well do we support people's wellbeing?"),
+    ("grade_leadership", "KQ_Leadership", "How good is our leadership?"),
+    ("grade_staff_team", "KQ_Staff_Team", "How good is our staff team?"),
+    ("grade_setting", "KQ_Setting", "How good is our setting?"),
+    ("grade_care_planning", "KQ_Care_and_Support_Planning", "How well is care and support planned?"),
+    ("grade_care_play_learning", "KQ_Care_Play_and_Learning", "How good is our care, play and learning?"),
+]
+GRADE_FIELDS = [field for field, _, _ in KEY_QUESTIONS]
+FILTER_CHOICES_CACHE_KEY = "registry:filter-choices:v1"
+FILTER_CHOICES_CACHE_SECONDS = 600
+
+
+def compact_postcode(postcode: str) -> str:
+    """'EH1 3EG' and 'eh13eg' both become 'EH13EG', for matching whatever the spacing."""
+    return re.sub(r"\s+", "", postcode or "").upper()
+
+
+def grade_field(question: str):
+    return models.PositiveSmallIntegerField(
+        question, null=True, blank=True, choices=GRADE_CHOICES, validators=grade_validators
+    )
+
+
+class Provider(models.Model):
+    """The organisation that provides one or more care services."""
+
+    provider_number = models.CharField(
+        "provider number",
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_provider_number],
+        help_text="SP followed by 10 digits.",
+    )
+    name = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CareServiceQuerySet(models.QuerySet):
+    def registered(self):
+        return self.filter(status=CareService.Status.ACTIVE)
+
+    def search(self, text: str):
+        """Match a name, a service number, a town or a postcode, however the person typed it."""
+        text = " ".join(text.split())[:100]
+        if not text:
+            return self
+        compact = compact_postcode(text)
+        match = Q(name__icontains=text) | Q(town__iexact=text)
+        if re.fullmatch(r"CS\d{1,10}", compact):
+            match |= Q(service_number__startswith=compact)
+        if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?(\d[A-Z]{0,2})?", compact):
+            match |= Q(postcode_compact__startswith=compact)
+        return self.filter(match)
+
+    def with_minimum_grade(self, grade: int):
+        """Services whose every published grade is at least this good."""
+        return self.filter(min_grade__gte=grade)
+
+    def for_listing(self):
+        return self.select_related("provider").order_by("name", "service_number")
+
+    def filter_choices(self) -> tuple[list[str], list[str]]:
+        """The service types and council areas to filter by; kept for a while, as they rarely change."""
+
+        def compute():
+            types = self.order_by("service_type").values_list("service_type", flat=True).distinct()
+            areas = (
+                self.exclude(council_area="")
+                .order_by("council_area")
+                .values_list("council_area", flat=True)
+                .distinct()
+            )
+            return list(types), list(areas)
+
+        return cache.get_or_set(FILTER_CHOICES_CACHE_KEY, compute, FILTER_CHOICES_CACHE_SECONDS)
+
+
+def forget_filter_choices() -> None:
+    cache.delete(FILTER_CHOICES_CACHE_KEY)
+
+
+class CareService(models.Model):
+    """A registered (or formerly registered) care service, as the datastore describes it."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "Active"
+        INACTIVE = "Inactive"
+        CANCELLED = "Cancelled"
+
+    service_number = models.CharField(
+        "service number", max_length=12, unique=True, validators=[validate_service_number]
+    )
+    name = models.CharField(max_length=300, db_index=True)
+    service_type = models.CharField("type of care service", max_length=120, db_index=True)
+    subtype = models.CharField(max_length=120, blank=True)
+    sector = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who runs it: private, voluntary, local authority, health board.",
+    )
+    provided_by_local_authority = models.BooleanField(default=False)
+    client_group = models.CharField(max_length=200, blank=True)
+    provider = models.ForeignKey(
+        Provider, null=True, blank=True, on_delete=models.PROTECT, related_name="services"
+    )
+    address_line_1 = models.CharField(max_length=200, blank=True)
+    address_line_2 = models.CharField(max_length=200, blank=True)
+    address_line_3 = models.CharField(max_length=200, blank=True)
+    address_line_4 = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True, db_index=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    postcode_compact = models.CharField(max_length=10, blank=True, db_index=True, editable=False)
+    council_area = models.CharField(max_length=100, blank=True, db_index=True)
+    registered_on = models.DateField("date registered", null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True)
+    last_inspected_on = models.DateField("last inspection", null=True, blank=True)
+    grades_published_on = models.DateField("latest grades published", null=True, blank=True)
+    grade_wellbeing = grade_field(KEY_QUESTIONS[0][2])
+    grade_leadership = grade_field(KEY_QUESTIONS[1][2])
+    grade_staff_team = grade_field(KEY_QUESTIONS[2][2])
+    grade_setting = grade_field(KEY_QUESTIONS[3][2])
+    grade_care_planning = grade_field(KEY_QUESTIONS[4][2])
+    grade_care_play_learning = grade_field(KEY_QUESTIONS[5][2])
+    min_grade = models.PositiveSmallIntegerField(
+        "lowest grade", null=True, blank=True, editable=False, db_index=True, choices=GRADE_CHOICES
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CareServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name", "service_number"], name="careservice_listing_idx")]
+
+    def __str__(self):
+        return f"{self.name} ({self.service_number})"
+
+    def save(self, *args, **kwargs):
+        self.postcode_compact = compact_postcode(self.postcode)
+        self.min_grade = lowest_grade(self.grades_tuple())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "postcode_compact", "min_grade"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("services_registry:service_detail", args=[self.service_number])
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def address_lines(self) -> list[str]:
+        lines = [self.address_line_1, self.address_line_2, self.address_line_3, self.address_line_4]
+        return [line for line in [*lines, f"{self.town} {self.postcode}".strip()] if line]
+
+    def grades_tuple(self) -> tuple[int | None, ...]:
+        return tuple(getattr(self, field) for field in GRADE_FIELDS)
+
+    def latest_grades(self) -> list[Grade]:
+        """The key questions this service was graded on, in the framework's order."""
+        return [
+            Grade(question, getattr(self, field))
+            for field, _, question in KEY_QUESTIONS
+            if getattr(self, field) is not None
+        ]
+
+
+def lowest_grade(grades) -> int | None:
+    present = [grade for grade in grades if grade is not None]
+    return min(present) if present else None
+
+
+class Grade:
+    """One key question's grade with the word it stands for."""
+
+    def __init__(self, question: str, value: int):
+        self.question = question
+        self.value = value
+        self.word = GRADE_WORDS[value]
+
+    def __str__(self):
+        return f"{self.value} {self.word}"
+
+
+class GradeHistory(models.Model):
+    """A set of grades as published on one date; a new row only when the grades change."""
+
+    service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="grade_history")
+    published_on = models.DateField("published", null=True, blank=True)
+    grade_wellbeing = grade_field(KEY_QUESTIONS[0][2])
+    grade_leadership = grade_field(KEY_QUESTIONS[1][2])
+    grade_staff_team = grade_field(KEY_QUESTIONS[2][2])
+    grade_setting = grade_field(KEY_QUESTIONS[3][2])
+    grade_care_planning = grade_field(KEY_QUESTIONS[4][2])
+    grade_care_play_learning = grade_field(KEY_QUESTIONS[5][2])
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_on", "-recorded_at"]
+        verbose_name_plural = "grade history"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "published_on"], name="one_grading_per_service_per_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.service.service_number} grades published {self.published_on}"
+
+    def grades(self) -> list[Grade]:
+        return [
+            Grade(question, getattr(self, field))
+            for field, _, question in KEY_QUESTIONS
+            if getattr(self, field) is not None
+        ]
+
+
+def report_upload_to(report, filename):
+    return f"inspection-reports/{report.service.service_number}/{filename}"
+
+
+class InspectionReport(models.Model):
+    service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="reports")
+    inspected_on = models.DateField("inspection date")
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to=report_upload_to)
+
+    class Meta:
+        ordering = ["-inspected_on", "-id"]
+
+    def __str__(self):
+        return self.title
+
+
+class YearlyFigures(models.Model):
+    """Complaints upheld, enforcements issued and requirements made in one financial year."""
+
+    service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="yearly_figures")
+    year = models.PositiveSmallIntegerField(help_text="The year the financial year starts: 2024 for 2024/25.")
+    complaints_upheld = models.PositiveIntegerField(null=True, blank=True)
+    enforcements_issued = models.PositiveIntegerField(null=True, blank=True)
+    requirements = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name_plural = "yearly figures"
+        constraints = [models.UniqueConstraint(fields=["service", "year"], name="one_figures_row_per_year")]
+
+    def __str__(self):
+        return f"{self.service.service_number} {self.year_label}"
+
+    @property
+    def year_label(self) -> str:
+        return f"{self.year}/{(self.year + 1) % 100:02d}"
+
+
+class WidgetSighting(models.Model):
+    """A site that showed a service's badge on a given day (origin only, never the full address)."""
+
+    service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="widget_sightings")
+    day = models.DateField(db_index=True)
+    origin = models.CharField(max_length=200)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "origin"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "day", "origin"], name="one_sighting_per_origin_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.origin} on {self.day}"

@@ -1,0 +1,162 @@
+import csv
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from .datastore import export_rows
+from .forms import ServiceSearchForm
+from .models import SERVICE_NUMBER_RE, CareService
+from .widget import BADGE_PAGE_STYLE_HASH, KINDS, get_badge, record_widget_sighting
+
+RESULTS_PER_PAGE = 20
+# Browsers recheck every five minutes, so a change shows soon; a CDN keeps the
+# badge an hour and may serve a stale copy while it refetches or if we are down.
+WIDGET_CACHE_CONTROL = {
+    "public": True,
+    "max_age": 300,
+    "s_maxage": 3600,
+    "stale_while_revalidate": 86400,
+    "stale_if_error": 86400,
+}
+
+
+def _widget_headers(response):
+    patch_cache_control(response, **WIDGET_CACHE_CONTROL)
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def widget_not_found():
+    response = HttpResponse(b"Not found\n", status=404, content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=60)
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def _etag_matches(request, etag: str) -> bool:
+    header = request.headers.get("If-None-Match", "")
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    return etag in {candidate.strip().removeprefix("W/") for candidate in header.split(",")}
+
+
+def serve_widget(request, service_number: str, kind: str):
+    """One of the badge's three forms, from the cache: no session, no cookie, no CMS."""
+    if request.method not in ("GET", "HEAD"):
+        response = HttpResponse(status=405)
+        response.headers["Allow"] = "GET, HEAD"
+        return response
+    if not SERVICE_NUMBER_RE.match(service_number):
+        return widget_not_found()
+    badge = get_badge(service_number, kind)
+    if badge is None:
+        return widget_not_found()
+    record_widget_sighting(request, badge)
+    if _etag_matches(request, badge.etag):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(badge.body, content_type=KINDS[kind])
+    response.headers["ETag"] = badge.etag
+    if kind == "html":
+        # The one page any site may frame; its only style is the badge's, allowed by hash.
+        response.xframe_options_exempt = True
+        response._csp_replace = {"frame-ancestors": ["*"], "style-src": [BADGE_PAGE_STYLE_HASH]}
+    return _widget_headers(response)
+
+
+def widget_js(request, service_number):
+    return serve_widget(request, service_number, "js")
+
+
+def widget_svg(request, service_number):
+    return serve_widget(request, service_number, "svg")
+
+
+def widget_page(request, service_number):
+    return serve_widget(request, service_number, "html")
+
+
+@require_safe
+def service_search(request):
+    """Find a care service: a fixed handful of queries whatever the size of the register."""
+    service_types, council_areas = CareService.objects.filter_choices()
+    form = ServiceSearchForm(request.GET or None, service_types=service_types, council_areas=council_areas)
+    if form.is_bound:
+        form.is_valid()
+    results = form.filter(CareService.objects.for_listing())
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "services_registry/service_search.html",
+        {
+            "form": form,
+            "page": page,
+            "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+def embed_code(service: CareService) -> str:
+    """What a care service pastes into its website: the script, with an image for visitors without JavaScript."""
+    site = settings.SITE_URL
+    number = service.service_number
+    alt = f"Registered by the Care Inspectorate: {service.name}. View its details (opens in a new window)."
+    return (
+        f'<script async src="{site}/widget/{number}.js"></script>\n'
+        f'<noscript><a href="{site}/services/{number}/" target="_blank" rel="noopener">'
+        f'<img src="{site}/widget/{number}.svg" alt="{_attr(alt)}" width="300"></a></noscript>'
+    )
+
+
+def iframe_code(service: CareService) -> str:
+    site = settings.SITE_URL
+    return (
+        f'<iframe src="{site}/widget/{service.service_number}/" width="310" height="230" '
+        f'title="Care Inspectorate registration: {_attr(service.name)}"></iframe>'
+    )
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@require_safe
+def service_detail(request, service_number):
+    service = get_object_or_404(CareService.objects.select_related("provider"), service_number=service_number)
+    return render(
+        request,
+        "services_registry/service_detail.html",
+        {
+            "service": service,
+            "grades": service.latest_grades(),
+            "grade_history": list(service.grade_history.all()),
+            "reports": list(service.reports.all()),
+            "yearly_figures": list(service.yearly_figures.all()),
+            "embed_code": embed_code(service),
+            "iframe_code": iframe_code(service),
+        },
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_safe
+def export_csv(request):
+    """The whole register in the datastore's format, streamed so memory stays flat."""
+    writer = csv.writer(_Echo())
+    rows = (writer.writerow(row) for row in export_rows(CareService.objects.all()))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = 'attachment; filename="care-services.csv"'
+    return response

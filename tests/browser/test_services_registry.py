@@ -1,0 +1,133 @@
+"""The "Registered by" widget on another site, and the registry's pages, in a real browser."""
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from services_registry.factories import CareServiceFactory
+from services_registry.models import CareService, WidgetSighting
+
+pytestmark = pytest.mark.browser
+
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})"""
+NUMBER = "CS2003001025"
+CANCELLED_NUMBER = "CS2005000777"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def registry_site(demo_site, settings):
+    """The demo site with two services; the embed codes point at the live server."""
+    from services_registry.widget import forget_local_memory
+
+    forget_local_memory()
+    settings.SITE_URL = demo_site
+    CareServiceFactory(service_number=NUMBER, name="Rowan House", grade_wellbeing=5, grade_leadership=4)
+    CareServiceFactory(
+        service_number=CANCELLED_NUMBER, name="Old Mill Nursery", status=CareService.Status.CANCELLED
+    )
+    return demo_site
+
+
+@pytest.fixture
+def other_site(tmp_path):
+    """A care service's own website: plain HTML files on another origin (another port)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def publish(name: str, embed_code: str) -> str:
+        (tmp_path / name).write_text(
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Rowan House care home</title>'
+            "<style>a { color: red; font-size: 40px; } span { display: none; }</style></head>"
+            f"<body><h1>Welcome to Rowan House</h1><footer>{embed_code}</footer></body></html>",
+            encoding="utf-8",
+        )
+        return f"http://127.0.0.1:{server.server_port}/{name}"
+
+    yield publish
+    server.shutdown()
+    server.server_close()
+
+
+def offered_embed_code(page, site, number):
+    page.goto(f"{site}/services/{number}/")
+    return page.get_by_label(f"Embed code for {number}").input_value()
+
+
+def test_pasted_embed_code_shows_the_badge_and_opens_the_service_page_in_a_new_window(
+    registry_site, other_site, page
+):
+    host_url = other_site("index.html", offered_embed_code(page, registry_site, NUMBER))
+
+    page.goto(host_url)
+    badge = page.get_by_role("link", name=re.compile("Registered by the Care Inspectorate"))
+    badge.wait_for()
+
+    assert "Rowan House" in badge.inner_text()
+    assert "Wellbeing: 5 Very good" in badge.inner_text()
+    # The host page's CSS does not reach the badge inside its shadow root.
+    assert badge.evaluate("a => getComputedStyle(a).fontSize") == "14px"
+    with page.context.expect_page() as new_window:
+        badge.click()
+    service_page = new_window.value
+    service_page.wait_for_load_state()
+    assert service_page.url == f"{registry_site}/services/{NUMBER}/"
+    assert service_page.locator("h1").inner_text().strip() == "Rowan House"
+    assert page.url == host_url, "the care service's own page stays open"
+    assert WidgetSighting.objects.filter(
+        service__service_number=NUMBER, origin=host_url.rsplit("/", 1)[0]
+    ).exists()
+
+
+def test_cancelled_service_badge_says_it_is_not_registered(registry_site, other_site, page):
+    host_url = other_site("old.html", offered_embed_code(page, registry_site, CANCELLED_NUMBER))
+
+    page.goto(host_url)
+    badge = page.get_by_role("link", name=re.compile("Not registered with the Care Inspectorate"))
+    badge.wait_for()
+
+    assert "no longer registered" in badge.inner_text()
+    assert page.get_by_text("Registered by the Care Inspectorate").count() == 0
+
+
+def test_without_javascript_the_embed_code_shows_the_image_badge(registry_site, other_site, page, no_js_page):
+    host_url = other_site("index.html", offered_embed_code(page, registry_site, NUMBER))
+
+    no_js_page.goto(host_url)
+    image = no_js_page.get_by_role("img", name=re.compile("Registered by the Care Inspectorate: Rowan House"))
+    image.wait_for()
+
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the SVG badge must load"
+    link = no_js_page.get_by_role("link").filter(has=image)
+    assert link.get_attribute("href") == f"{registry_site}/services/{NUMBER}/"
+
+
+@pytest.mark.parametrize(
+    "path", ["/services/", f"/services/{NUMBER}/", f"/services/{CANCELLED_NUMBER}/", f"/widget/{NUMBER}/"]
+)
+def test_registry_pages_have_no_wcag_violations(registry_site, axe_page, path):
+    failed = []
+    axe_page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    response = axe_page.goto(registry_site + path)
+    axe_page.wait_for_load_state("load")
+
+    assert response is not None and response.status == 200
+    assert not failed, f"Requests failed: {failed}"
+    axe_page.add_script_tag(path=str(AXE_JS))
+    violations = axe_page.evaluate(AXE_RUN, WCAG_TAGS)["violations"]
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )

@@ -1,0 +1,252 @@
+"""Find a care service, and each service's own page."""
+
+import datetime
+
+import pytest
+
+from services_registry.factories import (
+    CareServiceFactory,
+    GradeHistoryFactory,
+    InspectionReportFactory,
+    YearlyFiguresFactory,
+)
+from services_registry.models import CareService
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/services/"
+# Our own queries (the count and the page; the filter choices are cached) plus the five
+# the site header and menus make on every page.
+SEARCH_QUERIES = 7
+DETAIL_QUERIES = 9
+
+
+def result_numbers(response):
+    return [service.service_number for service in response.context["page"]]
+
+
+@pytest.fixture
+def register():
+    return {
+        "rowan": CareServiceFactory(
+            service_number="CS2003001025",
+            name="Rowan House",
+            town="Perth",
+            postcode="PH1 5AB",
+            council_area="Perth & Kinross",
+            grade_wellbeing=5,
+            grade_leadership=5,
+            grade_care_planning=5,
+        ),
+        "acorns": CareServiceFactory(
+            service_number="CS2010250001",
+            name="Little Acorns Nursery",
+            service_type="Day Care of Children",
+            town="Dundee",
+            postcode="DD1 4HN",
+            council_area="Dundee City",
+            grade_wellbeing=None,
+            grade_leadership=3,
+            grade_care_planning=None,
+            grade_care_play_learning=4,
+        ),
+        "mill": CareServiceFactory(
+            service_number="CS2005000777",
+            name="Old Mill Care Home",
+            town="Oban",
+            postcode="PA34 4LH",
+            council_area="Argyll & Bute",
+            status=CareService.Status.CANCELLED,
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("rowan", ["CS2003001025"]),
+        ("  little   acorns ", ["CS2010250001"]),
+        ("CS2003001025", ["CS2003001025"]),
+        ("cs2010250001", ["CS2010250001"]),
+        ("dundee", ["CS2010250001"]),
+        ("PH1 5AB", ["CS2003001025"]),
+        ("pa344lh", ["CS2005000777"]),
+        ("PA34", ["CS2005000777"]),
+        ("care home", ["CS2005000777"]),
+    ],
+)
+def test_search_finds_services_by_name_number_town_or_postcode(client, register, query, expected):
+    response = client.get(SEARCH, {"q": query})
+
+    assert response.status_code == 200
+    assert result_numbers(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"service_type": "Day Care of Children"}, ["CS2010250001"]),
+        ({"council_area": "Argyll & Bute"}, ["CS2005000777"]),
+        ({"status": "Cancelled"}, ["CS2005000777"]),
+        ({"min_grade": "5"}, ["CS2003001025"]),
+        ({"min_grade": "4", "status": "Active"}, ["CS2003001025"]),
+        ({"min_grade": "3"}, ["CS2010250001", "CS2005000777", "CS2003001025"]),
+    ],
+)
+def test_filters_narrow_the_results(client, register, filters, expected):
+    response = client.get(SEARCH, filters)
+
+    assert sorted(result_numbers(response)) == sorted(expected)
+
+
+def test_results_show_what_families_need_to_choose(client, register):
+    html = client.get(SEARCH, {"q": "rowan"}).content.decode()
+
+    assert 'href="/services/CS2003001025/"' in html
+    assert "1 service found" in html
+    assert "5 Very good" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999"},
+        {"q": "%' OR 1=1 --"},
+        {"q": "x" * 500},
+        {"q": "\x00"},
+        {"q": "<script>alert(1)</script>"},
+        {"min_grade": "nine"},
+        {"status": "Open"},
+        {"service_type": "Nonsense"},
+    ],
+)
+def test_odd_input_gives_a_normal_page(client, register, params):
+    response = client.get(SEARCH, params)
+
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_an_invalid_filter_is_explained_not_ignored_silently(client, register):
+    html = client.get(SEARCH, {"status": "Open"}).content.decode()
+
+    assert "ds_error-summary" in html
+    assert "Registration status" in html
+
+
+def test_results_are_paginated_twenty_to_a_page(client):
+    CareServiceFactory.create_batch(45)
+
+    first = client.get(SEARCH)
+    third = client.get(SEARCH, {"page": 3})
+
+    assert len(result_numbers(first)) == 20
+    assert len(result_numbers(third)) == 5
+    assert 'aria-label="Search result pages"' in first.content.decode()
+    assert 'aria-current="page"' in first.content.decode()
+
+
+def test_pagination_links_keep_the_search(client):
+    CareServiceFactory.create_batch(25, town="Perth")
+
+    html = client.get(SEARCH, {"q": "perth", "status": "Active"}).content.decode()
+
+    assert "?q=perth&amp;status=Active&amp;page=2" in html
+
+
+@pytest.mark.parametrize("size", [3, 40])
+def test_search_makes_a_fixed_number_of_queries_whatever_the_register_size(
+    client, size, django_assert_max_num_queries
+):
+    for n in range(size):
+        CareServiceFactory(name=f"Perth service {n}", town="Perth")
+    client.get(SEARCH)  # the site's menus and shared blocks are cached after the first page
+
+    with django_assert_max_num_queries(SEARCH_QUERIES):
+        response = client.get(SEARCH, {"q": "perth", "min_grade": "2", "page": "2" if size > 20 else "1"})
+
+    assert response.status_code == 200
+
+
+def test_service_page_shows_the_service(client, register):
+    service = register["rowan"]
+    GradeHistoryFactory(service=service, published_on=datetime.date(2022, 6, 1), grade_wellbeing=3)
+    InspectionReportFactory(
+        service=service, inspected_on=datetime.date(2024, 2, 12), title="Inspection report"
+    )
+    YearlyFiguresFactory(service=service, year=2024, complaints_upheld=2)
+
+    response = client.get("/services/CS2003001025/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<h1" in html and "Rowan House" in html
+    assert service.provider.name in html
+    assert "Care Home Service: Older People" in html
+    assert "1 April 2011" in html
+    assert "Registered" in html
+    assert (
+        "How well do we support people's wellbeing?" in html
+        or "How well do we support people&#x27;s wellbeing?" in html
+    )
+    assert "5 Very good" in html
+    assert "15 March 2024" in html
+    assert "1 June 2022" in html and "3 Adequate" in html
+    assert "/media/inspection-reports/CS2003001025/" in html
+    assert "2024/25" in html
+
+
+def test_service_page_offers_the_embed_code_and_preview(client, register, settings):
+    html = client.get("/services/CS2003001025/").content.decode()
+
+    assert "readonly" in html and 'for="embed-code"' in html
+    assert (
+        f"&lt;script async src=&quot;{settings.SITE_URL}/widget/CS2003001025.js&quot;&gt;&lt;/script&gt;"
+        in html
+    )
+    assert f"&lt;noscript&gt;&lt;a href=&quot;{settings.SITE_URL}/services/CS2003001025/&quot;" in html
+    assert f"src=&quot;{settings.SITE_URL}/widget/CS2003001025.svg&quot;" in html
+    assert '<img src="/widget/CS2003001025.svg"' in html
+    assert "Terms of use" in html
+
+
+def test_cancelled_service_page_says_it_is_not_registered(client, register):
+    html = client.get("/services/CS2005000777/").content.decode()
+
+    assert "no longer registered" in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/services/CS2003009999/", "/services/CS12/", "/services/cs2003001025/", "/services/x/"]
+)
+def test_unknown_or_malformed_service_number_gets_the_site_404_page(client, register, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize("reports", [1, 6])
+def test_service_page_makes_a_fixed_number_of_queries(client, reports, django_assert_max_num_queries):
+    service = CareServiceFactory(service_number="CS2003001025")
+    for n in range(reports):
+        InspectionReportFactory(service=service, inspected_on=datetime.date(2020 + n % 5, 1, 1 + n))
+        GradeHistoryFactory(service=service, published_on=datetime.date(2015 + n, 1, 1))
+        YearlyFiguresFactory(service=service, year=2015 + n)
+
+    client.get("/services/")  # the site's menus and shared blocks are cached after the first page
+
+    # The service with its provider, grade history, reports, yearly figures; plus the site header's.
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        assert client.get("/services/CS2003001025/").status_code == 200
+
+
+def test_public_pages_carry_no_inline_script_or_style(client, register):
+    for path in [SEARCH, "/services/CS2003001025/"]:
+        html = client.get(path).content.decode()
+        for chunk in html.split("<script")[1:]:
+            assert "src=" in chunk.split(">", 1)[0]
+        assert "<style" not in html
+        assert " style=" not in html
