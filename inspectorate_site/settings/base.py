@@ -44,6 +44,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of us.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 MEDIA_BUCKET = env_str("MEDIA_BUCKET")
 MEDIA_ENDPOINT_URL = env_str("MEDIA_ENDPOINT_URL")
 
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
     # security
     "axes",
     "csp",
+    "django_ratelimit",
     # this project
     "inspectorate_site",
     "publications",
@@ -192,6 +195,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "inspectorate_site.client_ip.client_ip"
 
 # --- Internationalisation ----------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -314,3 +318,22 @@ LOGGING = {
 SITE_NAME = "Care Inspectorate"
 CONTACT_PHONE = "0345 600 9527"
 TEXT_TO_COMPLAIN_NUMBER = "07870 981 785"
+
+# --- Complaints ----------------------------------------------------------------
+# Unset tokens: the SMS webhooks refuse everything (Twilio 403, Notify 401).
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
+NOTIFY_INBOUND_TOKEN = env_str("NOTIFY_INBOUND_TOKEN")
+COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
+COMPLAINTS_ANONYMISE_AFTER_DAYS = int(env_str("COMPLAINTS_ANONYMISE_AFTER_DAYS", "730"))
+COMPLAINTS_SMS_BACKEND = "complaints.notifier.ConsoleSmsBackend"
+
+# Rate limits on posts share the default cache: Redis when REDIS_URL is set, so
+# every app server counts together. Django's own RedisCache increments
+# atomically but is not on django-ratelimit's list of known backends (W001).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "inspectorate_site.client_ip.client_ip"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    # The embedded default is one process with a local-memory cache, where
+    # per-process counts are the whole truth. Production sets REDIS_URL.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]

@@ -1,5 +1,7 @@
 """Production: HTTPS only, secrets from the environment, nothing defaulted."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -11,7 +13,9 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
 
-# TLS ends at the load balancer, which says so in X-Forwarded-Proto.
+# TLS ends at the load balancer, which says so in X-Forwarded-Proto and adds
+# the visitor's address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -15,3 +15,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the finders, as runserver does; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+COMPLAINTS_SMS_BACKEND = "complaints.notifier.LocmemSmsBackend"

@@ -8,6 +8,7 @@ creates users with known passwords.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from complaints import demo as complaints_demo
 from inspectorate_site import demo
 from services_registry import demo as services_registry_demo
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS(f"Pages created: {pages_created}"))
         services_registry_demo.load(stdout=self.stdout)
+        complaints_demo.load(stdout=self.stdout)
         if settings.DEBUG:
             self.stdout.write("Demo staff sign-in at /admin/ (development only):")
             for account in staff.values():

@@ -1,0 +1,402 @@
+"""Staff triage in the Django admin, for the Complaints officer group only.
+
+Model permissions alone are not enough: a permission handed to another group by
+mistake must still open nothing. Every admin here also asks for membership of
+the group (or a superuser). Contact details are masked until an officer presses
+"Reveal contact details" (a POST, logged); every opened complaint is logged too.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from . import services
+from .contact import display_phone, mask_email, mask_phone, mask_text
+from .forms import StaffEntryForm
+from .models import (
+    AccessLog,
+    Channel,
+    Complaint,
+    ComplaintNote,
+    OutboxMessage,
+    Outcome,
+    Route,
+    Status,
+)
+
+OFFICER_GROUP = "Complaints officer"
+
+
+def is_complaints_officer(user) -> bool:
+    """Active staff in the Complaints officer group, or a superuser. Cached on the user for the request."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_is_complaints_officer"):
+        user._is_complaints_officer = user.groups.filter(name=OFFICER_GROUP).exists()
+    return user._is_complaints_officer
+
+
+class OfficersOnly:
+    """Adds the group test to every admin permission check."""
+
+    def has_module_permission(self, request):
+        return is_complaints_officer(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_complaints_officer(request.user) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return is_complaints_officer(request.user) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return is_complaints_officer(request.user) and super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        # Complaints are anonymised when their time is up, never deleted by hand.
+        return False
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "due dates"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", "Overdue"),
+            ("acknowledgement", "Acknowledgement overdue"),
+            ("conclusion", "Conclusion overdue"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.overdue()
+        if self.value() == "acknowledgement":
+            return queryset.acknowledgement_overdue()
+        if self.value() == "conclusion":
+            return queryset.conclusion_overdue()
+        return queryset
+
+
+class ComplaintTriageForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = [
+            "status",
+            "route",
+            "outcome",
+            "assigned_to",
+            "service_number",
+            "service_description",
+            "service_type",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        status, route, outcome = cleaned.get("status"), cleaned.get("route"), cleaned.get("outcome")
+        if status in (Status.ASSESSED, Status.CLOSED) and not route:
+            self.add_error("route", "Choose the route before marking the complaint assessed or closed.")
+        if outcome and route != Route.INVESTIGATED_BY_US and route != Route.INVESTIGATED_BY_PROVIDER:
+            self.add_error("outcome", "Only an investigated complaint has an outcome.")
+        return cleaned
+
+
+class ComplaintNoteInline(OfficersOnly, admin.StackedInline):
+    model = ComplaintNote
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 1
+    can_delete = False
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
+    form = ComplaintTriageForm
+    list_display = [
+        "reference_display",
+        "channel",
+        "status",
+        "received_at",
+        "acknowledge_by_display",
+        "conclude_by_display",
+        "assigned_to",
+        "suspected_bot",
+    ]
+    list_display_links = ["reference_display"]
+    list_filter = [OverdueFilter, "status", "channel", "route", "outcome", "suspected_bot", "assigned_to"]
+    list_select_related = ["assigned_to"]
+    list_per_page = 50
+    search_fields = ["reference"]
+    search_help_text = "Search by reference, for example K7QM-4XRT."
+    date_hierarchy = "received_at"
+    inlines = [ComplaintNoteInline]
+    readonly_fields = [
+        "reference_display",
+        "channel",
+        "received_at",
+        "acknowledge_by_display",
+        "conclude_by_display",
+        "about_the_person",
+        "contact_details",
+        "conversation",
+        "suspected_bot",
+        "entered_by",
+        "acknowledged_at",
+        "assessed_at",
+        "closed_at",
+        "anonymised_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference_display", "channel", "received_at", "suspected_bot", "entered_by"]}),
+        ("Triage", {"fields": ["status", "route", "outcome", "assigned_to"]}),
+        (
+            "Due dates (working days)",
+            {
+                "fields": [
+                    "acknowledge_by_display",
+                    "conclude_by_display",
+                    "acknowledged_at",
+                    "assessed_at",
+                    "closed_at",
+                ]
+            },
+        ),
+        ("Care service", {"fields": ["service_number", "service_description", "service_type"]}),
+        ("What they told us", {"fields": ["conversation", "about_the_person"]}),
+        ("Contact details", {"fields": ["contact_details", "anonymised_at"]}),
+    ]
+
+    class Media:
+        css = {"all": ["complaints/admin.css"]}
+
+    # --- columns and read-only fields ---------------------------------------
+
+    @admin.display(description="Reference", ordering="reference")
+    def reference_display(self, complaint):
+        return complaint.display_reference
+
+    @admin.display(description="Acknowledge by", ordering="acknowledge_by")
+    def acknowledge_by_display(self, complaint):
+        return _due_date(complaint.acknowledge_by, complaint.is_acknowledgement_overdue)
+
+    @admin.display(description="Conclude by", ordering="conclude_by")
+    def conclude_by_display(self, complaint):
+        return _due_date(complaint.conclude_by, complaint.is_conclusion_overdue)
+
+    @admin.display(description="About the person")
+    def about_the_person(self, complaint):
+        rows = [
+            ("Child or young person", complaint.get_is_child_or_young_person_display() or "Not said"),
+            ("Connection to the service", complaint.get_relationship_display() or "Not said"),
+            ("When it happened", complaint.when_it_happened or "Not said"),
+            ("May tell the service who they are", "Yes" if complaint.consent_to_share_identity else "No"),
+            ("Preferred contact", complaint.get_preferred_contact_display() or "Not said"),
+        ]
+        return format_html_join("", "<p><strong>{}:</strong> {}</p>", rows)
+
+    @admin.display(description="Contact details")
+    def contact_details(self, complaint):
+        if not complaint.has_contact_details:
+            return "None given (anonymous)"
+        masked = [
+            (label, value)
+            for label, value in [
+                ("Name", mask_text(complaint.contact_name)),
+                ("Email", mask_email(complaint.contact_email)),
+                ("Phone", mask_phone(complaint.contact_phone)),
+                ("Address", mask_text(complaint.contact_address)),
+            ]
+            if value
+        ]
+        reveal_url = reverse("admin:complaints_complaint_reveal_contact", args=[complaint.pk])
+        return format_html(
+            '{}<button type="submit" class="button" formaction="{}" formmethod="post" formnovalidate>'
+            "Reveal contact details</button>"
+            '<p class="help">Revealing is recorded in the access log.</p>',
+            format_html_join("", "<p><strong>{}:</strong> {}</p>", masked),
+            reveal_url,
+        )
+
+    @admin.display(description="Messages")
+    def conversation(self, complaint):
+        # Always escaped: complaint text is whatever the public typed.
+        return format_html_join(
+            "",
+            '<div class="complaints-message"><p class="help">{} · {}</p><p class="complaints-message__body">{}</p></div>',
+            (
+                (
+                    timezone.localtime(message.received_at).strftime("%-d %b %Y %H:%M"),
+                    message.get_direction_display(),
+                    message.body,
+                )
+                for message in complaint.messages.all()
+            ),
+        )
+
+    # --- behaviour ------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, services.normalise_reference(search_term))
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.record_status_change()
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            if note.author_id is None:
+                note.author = request.user
+            note.save()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            AccessLog.objects.create(
+                user=request.user, complaint_id=int(object_id), action=AccessLog.Action.VIEWED
+            )
+        return response
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:object_id>/reveal-contact/",
+                self.admin_site.admin_view(self.reveal_contact_view),
+                name="complaints_complaint_reveal_contact",
+            ),
+            path(
+                "statistics/",
+                self.admin_site.admin_view(self.statistics_view),
+                name="complaints_complaint_statistics",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def reveal_contact_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        complaint = get_object_or_404(Complaint, pk=object_id)
+        if not self.has_view_permission(request, complaint):
+            raise PermissionDenied
+        AccessLog.objects.create(
+            user=request.user, complaint=complaint, action=AccessLog.Action.REVEALED_CONTACT
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Contact details for {complaint.display_reference}",
+            "opts": self.opts,
+            "complaint": complaint,
+            "phone": display_phone(complaint.contact_phone) if complaint.contact_phone else "",
+            "messages_from": sorted({m.sender for m in complaint.messages.all() if m.sender}),
+        }
+        response = TemplateResponse(request, "admin/complaints/complaint/reveal_contact.html", context)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def statistics_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        complaints = Complaint.objects.all()
+        channel_labels = dict(Channel.choices)
+        outcome_labels = dict(Outcome.choices)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Complaints statistics",
+            "opts": self.opts,
+            "total": complaints.count(),
+            "by_channel": [(channel_labels.get(v, v), n) for v, n in complaints.count_by("channel")],
+            "by_month": complaints.count_by_month(),
+            "by_service_type": [(v or "Not recorded", n) for v, n in complaints.count_by("service_type")],
+            "by_outcome": [
+                (outcome_labels.get(v) or "No outcome yet", n) for v, n in complaints.count_by("outcome")
+            ],
+        }
+        return TemplateResponse(request, "admin/complaints/complaint/statistics.html", context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Staff enter phone, email and letter complaints through the same service as the public."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = StaffEntryForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            details = dict(form.cleaned_data)
+            body = details.pop("what_happened")
+            channel = details.pop("channel")
+            try:
+                receipt = services.receive_complaint(
+                    channel=channel, body=body, entered_by=request.user, **details
+                )
+            except (ValidationError, DatabaseError) as error:
+                self.message_user(request, f"The complaint was not saved: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"Complaint {receipt.reference} saved.", messages.SUCCESS)
+                return redirect("admin:complaints_complaint_change", receipt.complaint.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Enter a complaint made by phone, email or post",
+            "opts": self.opts,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/complaints/complaint/enter_complaint.html", context)
+
+
+def _due_date(day, overdue: bool):
+    if overdue:
+        return format_html(
+            '<strong class="complaints-overdue">{} (overdue)</strong>', day.strftime("%-d %b %Y")
+        )
+    return day.strftime("%-d %b %Y")
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read-only, for superusers: the record of who looked at what."""
+
+    list_display = ["at", "user", "action", "complaint"]
+    list_filter = ["action"]
+    list_select_related = ["user", "complaint"]
+    date_hierarchy = "at"
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(AccessLogAdmin):
+    """Read-only, for superusers: what the worker sent, and what it could not."""
+
+    list_display = ["created_at", "kind", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = []
+    date_hierarchy = "created_at"
+    exclude = ["to", "body", "subject"]
+    readonly_fields = [
+        "complaint",
+        "kind",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "created_at",
+        "sent_at",
+    ]

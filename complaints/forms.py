@@ -1,0 +1,274 @@
+"""The web form's steps, one form class each, and the form staff use to enter a complaint.
+
+Every step carries a honeypot field and the signed time the form was first
+served. A filled honeypot, a missing or forged timestamp, or a whole form sent
+faster than a person could type it marks the complaint `suspected_bot`: it is
+still stored, for a person to look at, never dropped.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+
+from .contact import normalise_phone
+from .models import Channel, ContactMethod, Relationship, YesNoUnknown, service_number_validator
+
+MAX_COMPLAINT_LENGTH = 10_000
+TIMESTAMP_SALT = "complaints.form-started"
+HONEYPOT_FIELD = "website"
+
+
+def min_fill_seconds() -> float:
+    return float(getattr(settings, "COMPLAINTS_MIN_FILL_SECONDS", 5))
+
+
+def sign_started_at(now: float | None = None) -> str:
+    return signing.dumps({"t": now if now is not None else time.time()}, salt=TIMESTAMP_SALT)
+
+
+def started_at(token: str) -> float | None:
+    """When the form was first served, or None if the token is missing or forged."""
+    try:
+        value = signing.loads(token or "", salt=TIMESTAMP_SALT)
+        return float(value["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+class RadioSelect(forms.RadioSelect):
+    """Marks the widget so the shared field template draws a fieldset with a legend."""
+
+    is_radio_group = True
+
+
+class StepForm(forms.Form):
+    """A step of the public form; knows its own title and the bot traps."""
+
+    title = ""
+    intro = ""
+
+    website = forms.CharField(required=False, label="Leave this empty")
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def looks_like_a_bot(self) -> bool:
+        honeypot = (self.data.get(HONEYPOT_FIELD) or "").strip()
+        return bool(honeypot) or started_at(self.data.get("started", "")) is None
+
+    def answers(self) -> dict:
+        """The cleaned answers worth keeping in the session (no trap fields)."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in (HONEYPOT_FIELD, "started")
+        }
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+
+def _text(label, *, hint="", required=False, max_length=500, autocomplete=None, input_type="text"):
+    attrs = {"autocomplete": autocomplete} if autocomplete else {}
+    widget = forms.TextInput(attrs=attrs)
+    widget.input_type = input_type
+    return forms.CharField(
+        label=label, help_text=hint, required=required, max_length=max_length, widget=widget
+    )
+
+
+class ServiceForm(StepForm):
+    title = "Which care service is it about?"
+    intro = "Tell us what you know. If you do not know the name, you can describe it."
+
+    service_description = forms.CharField(
+        label="Name of the care service, or what you know about it",
+        help_text="For example the name of the care home, nursery or support service, and the town it is in.",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    service_number = _text(
+        "Service number (if you know it)",
+        hint="It starts with CS then 10 numbers, for example CS2003001025. It is on the service's inspection report.",
+        max_length=20,
+    )
+
+    def clean_service_number(self):
+        number = self.cleaned_data["service_number"].replace(" ", "").upper()
+        if number:
+            service_number_validator(number)
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        nothing_given = not (cleaned.get("service_description") or "").strip() and not cleaned.get(
+            "service_number"
+        )
+        if nothing_given and "service_number" not in self.errors:
+            self.add_error(
+                "service_description", "Tell us the name of the care service, or what you know about it."
+            )
+        return cleaned
+
+
+class WhatHappenedForm(StepForm):
+    title = "What happened?"
+    intro = "Tell us in your own words. You do not need to use formal language."
+
+    what_happened = forms.CharField(
+        label="What is wrong, or what happened?",
+        help_text="You can write as much or as little as you like, up to 10,000 characters.",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Tell us what happened, or what you are unhappy about."},
+    )
+    when_it_happened = _text(
+        "When did it happen? (optional)",
+        hint="For example ‘last Tuesday’, ‘March 2025’ or ‘it is still happening’.",
+    )
+
+    def clean_what_happened(self):
+        text = self.cleaned_data["what_happened"]
+        if len(text) > MAX_COMPLAINT_LENGTH:
+            raise ValidationError(
+                f"Your complaint must be 10,000 characters or fewer: it is {len(text):,}. "
+                f"Send what you can, and phone us on {settings.CONTACT_PHONE} to tell us the rest."
+            )
+        return text
+
+
+class AboutYouForm(StepForm):
+    title = "About you"
+    intro = "These questions are optional. They help us understand who is affected."
+
+    is_child_or_young_person = forms.ChoiceField(
+        label="Are you a child or young person (under 26)?",
+        choices=YesNoUnknown.choices,
+        required=False,
+        widget=RadioSelect,
+    )
+    relationship = forms.ChoiceField(
+        label="How are you connected to the service?",
+        choices=Relationship.choices,
+        required=False,
+        widget=RadioSelect,
+    )
+
+
+class ContactForm(StepForm):
+    title = "How can we contact you?"
+    intro = (
+        "This is optional: you can complain without telling us who you are. "
+        "If you do not give contact details we cannot tell you what happens next."
+    )
+
+    contact_name = _text("Your name (optional)", autocomplete="name", max_length=200)
+    contact_email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": "Enter an email address like name@example.com."},
+    )
+    contact_phone = _text(
+        "Phone number (optional)",
+        hint="For example 07700 900 982.",
+        autocomplete="tel",
+        input_type="tel",
+        max_length=32,
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How would you like us to contact you?",
+        choices=ContactMethod.choices,
+        required=False,
+        widget=RadioSelect,
+    )
+    consent_to_share_identity = forms.ChoiceField(
+        label="Can we tell the care service that the complaint is from you?",
+        help_text="It can help the service put things right. If you say no, we will not tell them who you are.",
+        choices=[("yes", "Yes"), ("no", "No")],
+        required=False,
+        widget=RadioSelect,
+    )
+
+    def clean_contact_phone(self):
+        typed = self.cleaned_data["contact_phone"].strip()
+        if not typed:
+            return ""
+        number = normalise_phone(typed)
+        if number is None:
+            raise ValidationError("Enter a phone number, like 07700 900 982 or +44 7700 900 982.")
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        preferred = cleaned.get("preferred_contact")
+        if (
+            preferred == ContactMethod.EMAIL
+            and not cleaned.get("contact_email")
+            and "contact_email" not in self.errors
+        ):
+            self.add_error(
+                "contact_email", "Enter your email address, or choose another way for us to contact you."
+            )
+        if (
+            preferred in (ContactMethod.PHONE, ContactMethod.TEXT)
+            and not cleaned.get("contact_phone")
+            and "contact_phone" not in self.errors
+        ):
+            self.add_error(
+                "contact_phone", "Enter your phone number, or choose another way for us to contact you."
+            )
+        return cleaned
+
+
+class CheckAnswersForm(StepForm):
+    """The last page: only the traps and the send button."""
+
+    title = "Check your answers before sending"
+
+
+STEPS = {
+    "service": ServiceForm,
+    "what-happened": WhatHappenedForm,
+    "about-you": AboutYouForm,
+    "contact": ContactForm,
+}
+
+
+class StaffEntryForm(forms.Form):
+    """A complaint made by phone, email or letter, typed in by a complaints officer."""
+
+    channel = forms.ChoiceField(
+        choices=[(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.POST)],
+        label="How the complaint reached us",
+    )
+    what_happened = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}), max_length=MAX_COMPLAINT_LENGTH
+    )
+    when_it_happened = forms.CharField(required=False, max_length=500)
+    service_description = forms.CharField(
+        required=False, max_length=1000, label="Service (as the person described it)"
+    )
+    service_number = forms.CharField(required=False, max_length=12, validators=[service_number_validator])
+    is_child_or_young_person = forms.ChoiceField(
+        choices=[("", "Not known"), *YesNoUnknown.choices], required=False
+    )
+    relationship = forms.ChoiceField(choices=[("", "Not known"), *Relationship.choices], required=False)
+    contact_name = forms.CharField(required=False, max_length=200)
+    contact_email = forms.EmailField(required=False)
+    contact_phone = forms.CharField(required=False, max_length=32)
+    contact_address = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+    preferred_contact = forms.ChoiceField(choices=[("", "Not said"), *ContactMethod.choices], required=False)
+    consent_to_share_identity = forms.BooleanField(
+        required=False, label="May tell the service who complained"
+    )
+
+    def clean_contact_phone(self):
+        typed = self.cleaned_data["contact_phone"].strip()
+        if typed and normalise_phone(typed) is None:
+            raise ValidationError("Enter a valid phone number.")
+        return normalise_phone(typed) or ""

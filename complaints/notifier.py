@@ -1,0 +1,96 @@
+"""Sending what the outbox holds: texts through a pluggable backend, email through Django's.
+
+Nothing is sent inside a web request. `manage.py process_outbox` calls
+send_due_messages(); several workers may run at once because each row is
+claimed with SELECT ... FOR UPDATE SKIP LOCKED.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .models import OutboxMessage, SmsOptOut
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+FIRST_RETRY_AFTER = timedelta(minutes=1)
+LONGEST_RETRY_AFTER = timedelta(hours=6)
+BATCH_SIZE = 50
+
+
+class ConsoleSmsBackend:
+    """Development: logs the text instead of sending it."""
+
+    def send(self, to: str, body: str) -> None:
+        logger.info("SMS to %s: %s", to, body)
+
+
+class LocmemSmsBackend:
+    """Tests: keeps sent texts in a list."""
+
+    outbox: list[tuple[str, str]] = []
+
+    def send(self, to: str, body: str) -> None:
+        type(self).outbox.append((to, body))
+
+
+def sms_backend():
+    path = getattr(settings, "COMPLAINTS_SMS_BACKEND", "complaints.notifier.ConsoleSmsBackend")
+    return import_string(path)()
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4, 8 ... minutes, at most 6 hours."""
+    return min(FIRST_RETRY_AFTER * 2 ** max(attempts - 1, 0), LONGEST_RETRY_AFTER)
+
+
+def _send(message: OutboxMessage, backend) -> None:
+    if message.kind == OutboxMessage.Kind.SMS:
+        backend.send(message.to, message.body)
+    else:
+        send_mail(message.subject, message.body, None, [message.to], fail_silently=False)
+
+
+def send_due_messages(now=None, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+    """Send one batch of due messages; return how many were sent, retried, suppressed or failed."""
+    now = now or timezone.now()
+    backend = sms_backend()
+    counts = {"sent": 0, "retried": 0, "suppressed": 0, "failed": 0}
+    with transaction.atomic():
+        batch = list(OutboxMessage.objects.due(now).select_for_update(skip_locked=True)[:batch_size])
+        opted_out = set(
+            SmsOptOut.objects.filter(
+                phone_number__in=[m.to for m in batch if m.kind == OutboxMessage.Kind.SMS]
+            ).values_list("phone_number", flat=True)
+        )
+        for message in batch:
+            if message.kind == OutboxMessage.Kind.SMS and message.to in opted_out:
+                message.status = OutboxMessage.State.SUPPRESSED
+                counts["suppressed"] += 1
+            else:
+                message.attempts += 1
+                try:
+                    _send(message, backend)
+                except Exception as error:  # noqa: BLE001 - any failure of a provider is retried
+                    logger.warning(
+                        "Outbox message %s failed (attempt %s): %s", message.pk, message.attempts, error
+                    )
+                    message.last_error = f"{type(error).__name__}: {error}"[:1000]
+                    if message.attempts >= MAX_ATTEMPTS:
+                        message.status = OutboxMessage.State.FAILED
+                        counts["failed"] += 1
+                    else:
+                        message.next_attempt_at = now + retry_delay(message.attempts)
+                        counts["retried"] += 1
+                else:
+                    message.status = OutboxMessage.State.SENT
+                    message.sent_at = now
+                    counts["sent"] += 1
+            message.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
+    return counts

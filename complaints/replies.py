@@ -1,0 +1,53 @@
+"""What we say back, by text and email. Short and plain: many readers are young people."""
+
+from django.conf import settings
+
+URGENT_HELP = "In danger now? Call 999. Childline: 0800 1111."
+
+
+def acknowledgement_sms(reference: str) -> str:
+    return (
+        f"Care Inspectorate: thank you, we got your complaint. Your reference is {reference}. "
+        f"We will be in touch within 3 working days. {URGENT_HELP}"
+    )
+
+
+def added_to_complaint_sms(reference: str) -> str:
+    return f"Care Inspectorate: thank you, we added this to your complaint {reference}. {URGENT_HELP}"
+
+
+def spooled_sms() -> str:
+    return (
+        "Care Inspectorate: thank you, we got your message. We will text you your reference soon. "
+        f"{URGENT_HELP}"
+    )
+
+
+def help_sms() -> str:
+    return (
+        "Care Inspectorate: text us what is wrong with your care and we will reply with a reference. "
+        f"You can also call {settings.CONTACT_PHONE}. {URGENT_HELP} Text STOP to stop our replies."
+    )
+
+
+def stop_sms() -> str:
+    return "Care Inspectorate: you will not get any more texts from us. Text START to get them again."
+
+
+def start_sms() -> str:
+    return "Care Inspectorate: you will get our replies again. Text HELP to find out how this works."
+
+
+def acknowledgement_email(reference: str) -> tuple[str, str]:
+    subject = f"Your complaint to the Care Inspectorate: {reference}"
+    body = (
+        "Thank you for telling us about your concern.\n\n"
+        f"Your reference is {reference}. Please quote it if you contact us.\n\n"
+        "What happens next: a complaints officer will read what you told us and contact you "
+        "within 3 working days to talk about what we can do.\n\n"
+        f"If you want to add something, call us on {settings.CONTACT_PHONE}.\n\n"
+        "If someone is in danger now, call 999. Children and young people can talk to Childline "
+        "on 0800 1111.\n\n"
+        "Care Inspectorate\n"
+    )
+    return subject, body

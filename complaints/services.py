@@ -1,0 +1,289 @@
+"""The one way in for complaints, whatever the channel.
+
+The web form, both SMS webhooks, the spool replay and staff entering a phone,
+email or letter complaint all call receive_complaint(). It validates, then stores
+the complaint, its first message and the acknowledgements to send in one
+transaction; only after that commits may the caller tell the person it worked.
+"""
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import replies
+from .contact import normalise_phone
+from .models import (
+    Channel,
+    Complaint,
+    ComplaintMessage,
+    ContactMethod,
+    OutboxMessage,
+    SmsOptOut,
+    format_reference,
+)
+
+# No 0/O, 1/I/L: a reference is read out over the phone and copied by hand.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+STORE_ATTEMPTS = 5
+MAX_STORED_TEXT_LENGTH = 10_000
+TRUNCATION_NOTE = "\n[Cut here: the message was longer than 10,000 characters.]"
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+START_WORDS = {"START", "UNSTOP"}
+HELP_WORDS = {"HELP", "INFO"}
+
+
+@dataclass(frozen=True)
+class Receipt:
+    complaint: Complaint
+    message: ComplaintMessage
+    is_new_complaint: bool
+    is_duplicate: bool = False
+
+    @property
+    def reference(self) -> str:
+        return self.complaint.display_reference
+
+
+def new_reference() -> str:
+    """8 characters from 31: about 8.5 × 10^11 possibilities, drawn by a CSPRNG."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalise_reference(typed: str) -> str:
+    """What a person reads back ('k7qm 4xrt') -> the stored form ('K7QM4XRT')."""
+    return re.sub(r"[^A-Z0-9]", "", (typed or "").upper())
+
+
+def clean_text(value: str, *, max_length: int = MAX_STORED_TEXT_LENGTH) -> str:
+    """Text as people and providers send it, made safe to store.
+
+    Drops NUL and other control characters (PostgreSQL refuses NUL), replaces
+    unpaired surrogates that arrive through JSON, and cuts text that is far longer
+    than any real message, saying so.
+    """
+    value = (value or "").encode("utf-8", "replace").decode("utf-8")
+    value = unicodedata.normalize("NFC", _CONTROL_CHARACTERS.sub("", value)).strip()
+    if len(value) > max_length:
+        value = value[:max_length] + TRUNCATION_NOTE
+    return value
+
+
+def sms_keyword(body: str) -> str | None:
+    """'STOP', 'START' or 'HELP' when the whole text is one of those keywords."""
+    word = re.sub(r"[^A-Z]", "", (body or "").upper())
+    if word in STOP_WORDS:
+        return "STOP"
+    if word in START_WORDS:
+        return "START"
+    if word in HELP_WORDS:
+        return "HELP"
+    return None
+
+
+def is_opted_out(phone_number: str) -> bool:
+    return bool(phone_number) and SmsOptOut.objects.filter(phone_number=phone_number).exists()
+
+
+def handle_sms_keyword(keyword: str, phone_number: str | None) -> str:
+    """Record a STOP or START and return the reply the keyword expects."""
+    if keyword == "STOP":
+        if phone_number:
+            SmsOptOut.objects.get_or_create(phone_number=phone_number)
+        return replies.stop_sms()
+    if keyword == "START":
+        if phone_number:
+            SmsOptOut.objects.filter(phone_number=phone_number).delete()
+        return replies.start_sms()
+    return replies.help_sms()
+
+
+def _already_received(provider: str, provider_message_id: str) -> Receipt | None:
+    message = (
+        ComplaintMessage.objects.select_related("complaint")
+        .filter(provider=provider, provider_message_id=provider_message_id)
+        .first()
+    )
+    if message is None:
+        return None
+    return Receipt(message.complaint, message, is_new_complaint=False, is_duplicate=True)
+
+
+def queue_sms(to: str, body: str, complaint: Complaint | None = None) -> OutboxMessage | None:
+    """Queue a text unless the number opted out (checked again when it is sent)."""
+    if not to or is_opted_out(to):
+        return None
+    return OutboxMessage.objects.create(complaint=complaint, kind=OutboxMessage.Kind.SMS, to=to, body=body)
+
+
+def _queue_acknowledgements(complaint: Complaint, *, sms: bool) -> None:
+    reference = complaint.display_reference
+    if complaint.preferred_contact == ContactMethod.NONE:
+        return
+    if complaint.contact_email:
+        subject, body = replies.acknowledgement_email(reference)
+        OutboxMessage.objects.create(
+            complaint=complaint,
+            kind=OutboxMessage.Kind.EMAIL,
+            to=complaint.contact_email,
+            subject=subject,
+            body=body,
+        )
+    wants_text = complaint.channel == Channel.TEXT or complaint.preferred_contact == ContactMethod.TEXT
+    if sms and wants_text and complaint.contact_phone:
+        queue_sms(complaint.contact_phone, replies.acknowledgement_sms(reference), complaint)
+
+
+def receive_complaint(
+    *,
+    channel: str,
+    body: str,
+    provider: str = "",
+    provider_message_id: str | None = None,
+    sender: str = "",
+    received_at: datetime | None = None,
+    acknowledge: bool = True,
+    entered_by=None,
+    **details,
+) -> Receipt:
+    """Store a complaint (or a further text in a conversation) exactly once.
+
+    `details` are Complaint fields (service_description, contact_email, ...).
+    A text from a number that texted within the last day joins that complaint.
+    A message id already stored returns the first receipt, marked duplicate.
+    `acknowledge=False` when the caller replies itself (Twilio's TwiML answer).
+    Raises ValidationError for input that cannot be stored, and lets database
+    errors through so the caller can answer "not sent yet".
+    """
+    if channel not in Channel.values:
+        raise ValidationError(f"Unknown channel {channel!r}.")
+    body = clean_text(body)
+    if not body:
+        raise ValidationError("A complaint needs some text.")
+    provider_message_id = clean_text(provider_message_id or "", max_length=100)[:100] or None
+    sender = clean_text(sender, max_length=64)[:64]
+    received_at = received_at or timezone.now()
+    details = {key: clean_text(value) if isinstance(value, str) else value for key, value in details.items()}
+    if channel == Channel.TEXT:
+        details["contact_phone"] = normalise_phone(sender) or ""
+
+    if provider_message_id and (duplicate := _already_received(provider, provider_message_id)):
+        return duplicate
+
+    for attempt in range(STORE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return _store(
+                    channel=channel,
+                    body=body,
+                    provider=provider,
+                    provider_message_id=provider_message_id,
+                    sender=sender,
+                    received_at=received_at,
+                    acknowledge=acknowledge,
+                    entered_by=entered_by,
+                    details=details,
+                )
+        except IntegrityError:
+            # Another delivery of the same message won the race, or (rarely) the
+            # new reference was taken: look for the first, else try again.
+            if provider_message_id and (duplicate := _already_received(provider, provider_message_id)):
+                return duplicate
+            if attempt == STORE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store(
+    *, channel, body, provider, provider_message_id, sender, received_at, acknowledge, entered_by, details
+):
+    phone = details.get("contact_phone", "")
+    conversation = None
+    if channel == Channel.TEXT and phone:
+        conversation = Complaint.objects.select_for_update().open_text_conversation(phone, now=received_at)
+
+    if conversation is not None:
+        complaint = conversation
+        complaint.last_message_at = max(complaint.last_message_at, received_at)
+        complaint.save(update_fields=["last_message_at"])
+    else:
+        complaint = Complaint(
+            reference=new_reference(),
+            channel=channel,
+            received_at=received_at,
+            last_message_at=received_at,
+            entered_by=entered_by,
+            **details,
+        )
+        complaint.set_due_dates()
+        complaint.full_clean(validate_unique=False)
+        complaint.save()
+
+    message = ComplaintMessage.objects.create(
+        complaint=complaint,
+        body=body,
+        sender=sender,
+        provider=provider,
+        provider_message_id=provider_message_id,
+        received_at=received_at,
+    )
+    if acknowledge:
+        if conversation is None:
+            _queue_acknowledgements(complaint, sms=True)
+        else:
+            queue_sms(phone, replies.added_to_complaint_sms(format_reference(complaint.reference)), complaint)
+    return Receipt(complaint, message, is_new_complaint=conversation is None)
+
+
+@dataclass(frozen=True)
+class TextReply:
+    """What to say back to a text, and the complaint it went into (None for STOP, HELP or an empty text)."""
+
+    reply: str | None
+    receipt: Receipt | None = None
+
+
+def receive_text_message(
+    *,
+    provider: str,
+    message_id: str,
+    sender: str,
+    body: str,
+    received_at: datetime | None = None,
+    reply_inline: bool,
+) -> TextReply:
+    """An inbound text from either provider (or from the spool): a keyword or part of a complaint.
+
+    `reply_inline` is True for Twilio, which sends the reply we return in TwiML;
+    otherwise the reply goes into the outbox for the worker to send.
+    """
+    phone = normalise_phone(sender)
+    keyword = sms_keyword(body)
+    if keyword or not clean_text(body):
+        reply = handle_sms_keyword(keyword or "HELP", phone)
+        if not reply_inline and keyword != "STOP" and phone:
+            queue_sms(phone, reply)
+        return TextReply(reply if reply_inline else None)
+
+    receipt = receive_complaint(
+        channel=Channel.TEXT,
+        body=body,
+        provider=provider,
+        provider_message_id=message_id,
+        sender=sender,
+        received_at=received_at,
+        acknowledge=not reply_inline,
+    )
+    if not reply_inline or (phone and is_opted_out(phone)):
+        return TextReply(None, receipt)
+    if receipt.is_new_complaint or receipt.complaint.messages.first() == receipt.message:
+        return TextReply(replies.acknowledgement_sms(receipt.reference), receipt)
+    return TextReply(replies.added_to_complaint_sms(receipt.reference), receipt)

@@ -1,0 +1,119 @@
+"""Hypothesis throws odd input at the web form and both webhooks: no 500s, and every 2xx has its row."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from complaints.models import ComplaintMessage
+from complaints.services import clean_text, sms_keyword
+
+from .conftest import started_token
+from .helpers import notify_payload, post_notify, post_twilio, twilio_params
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example of the web form is five page renders: fewer of them keep the suite fast.
+FUZZ_FORM = settings(FUZZ, max_examples=20)
+
+
+@pytest.fixture
+def no_rate_limit(settings):
+    settings.COMPLAINTS_FORM_RATE = "100000/h"
+
+
+any_text = st.text(max_size=300) | st.sampled_from(
+    ["", "   ", "STOP", "help", "<script>alert(1)</script>", "\x00", "😀" * 50]
+)
+message_ids = st.text(alphabet="abcdefABCDEF0123456789-", min_size=1, max_size=40)
+
+
+def _printable_for_form(value: str) -> str:
+    # The test client encodes form data as UTF-8; unpaired surrogates cannot be sent by a browser either.
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
+@FUZZ_FORM
+@given(
+    description=any_text,
+    number=any_text,
+    what=any_text,
+    when=any_text,
+    phone=any_text,
+    email=any_text,
+    preferred=any_text,
+)
+def test_the_web_form_never_fails(
+    client, no_rate_limit, description, number, what, when, phone, email, preferred
+):
+    steps = {
+        "service": {"service_description": description, "service_number": number},
+        "what-happened": {"what_happened": what, "when_it_happened": when},
+        "about-you": {"is_child_or_young_person": preferred, "relationship": preferred},
+        "contact": {"contact_phone": phone, "contact_email": email, "preferred_contact": preferred},
+    }
+    for step, answers in steps.items():
+        data = {k: _printable_for_form(v) for k, v in answers.items()}
+        response = client.post(f"/complaints/form/{step}/", {"started": started_token(), **data})
+        assert response.status_code in (200, 302)
+    before = ComplaintMessage.objects.count()
+    response = client.post("/complaints/form/check-answers/", {"started": started_token()})
+    assert response.status_code in (200, 302)
+    if response.status_code == 302 and response.url == "/complaints/form/sent/":
+        assert ComplaintMessage.objects.count() == before + 1
+    client.session.flush()
+
+
+@FUZZ
+@given(message_id=message_ids, body=any_text, sender=any_text)
+def test_the_twilio_webhook_never_fails(client, message_id, body, sender):
+    params = {
+        k: _printable_for_form(v) for k, v in twilio_params(sid=message_id, body=body, sender=sender).items()
+    }
+
+    response = post_twilio(client, params)
+
+    assert response.status_code in (200, 400)
+    is_a_complaint = clean_text(params["Body"]) and not sms_keyword(params["Body"])
+    if response.status_code == 200 and is_a_complaint:
+        assert ComplaintMessage.objects.filter(
+            provider="twilio", provider_message_id=message_id.strip()
+        ).exists()
+
+
+json_values = st.none() | st.booleans() | st.integers() | any_text | st.lists(st.integers(), max_size=3)
+
+
+@FUZZ
+@given(
+    payload=st.one_of(
+        st.fixed_dictionaries(
+            {
+                "id": message_ids,
+                "source_number": any_text,
+                "destination_number": any_text,
+                "message": any_text,
+                "date_received": any_text,
+            }
+        ),
+        st.dictionaries(
+            st.sampled_from(["id", "source_number", "destination_number", "message", "date_received"]),
+            json_values,
+        ),
+        json_values,
+    )
+)
+def test_the_notify_webhook_never_fails(client, payload):
+    response = post_notify(client, None, raw=json.dumps(payload))
+
+    assert response.status_code in (200, 400)
+    if response.status_code == 200 and response.json()["status"] in ("stored", "duplicate"):
+        assert ComplaintMessage.objects.filter(
+            provider="notify", provider_message_id=payload["id"].strip()
+        ).exists()
+
+
+def test_a_notify_body_of_raw_bytes_is_a_bad_request(client):
+    assert post_notify(client, notify_payload(), raw=b"\x00\xff\xfe garbage").status_code == 400

@@ -1,0 +1,92 @@
+"""The outbox worker: sends texts and emails after the fact, retries with backoff, respects STOP."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from complaints import notifier, services
+from complaints.models import Channel, OutboxMessage, SmsOptOut
+from complaints.notifier import LocmemSmsBackend
+
+pytestmark = pytest.mark.django_db
+
+
+def queue_both():
+    return services.receive_complaint(
+        channel=Channel.WEB,
+        body="Help",
+        contact_email="jo@example.org",
+        contact_phone="+447911123456",
+        preferred_contact="text",
+    )
+
+
+def test_process_outbox_sends_due_texts_and_emails(capsys):
+    receipt = queue_both()
+
+    call_command("process_outbox")
+
+    assert [to for to, _ in LocmemSmsBackend.outbox] == ["+447911123456"]
+    assert receipt.reference in LocmemSmsBackend.outbox[0][1]
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["jo@example.org"]
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxMessage.State.SENT}
+
+    call_command("process_outbox")
+    assert len(LocmemSmsBackend.outbox) == 1 and len(mail.outbox) == 1
+
+
+def test_a_failed_send_is_retried_later_with_growing_delays(monkeypatch):
+    queue_both()
+    OutboxMessage.objects.filter(kind="email").delete()
+
+    def provider_down(self, to, body):
+        raise ConnectionError("provider unavailable")
+
+    monkeypatch.setattr(LocmemSmsBackend, "send", provider_down)
+    now = timezone.now()
+    notifier.send_due_messages(now=now)
+    message = OutboxMessage.objects.get()
+    assert message.status == OutboxMessage.State.PENDING and message.attempts == 1
+    assert message.next_attempt_at == now + timedelta(minutes=1)
+    assert "provider unavailable" in message.last_error
+
+    assert notifier.send_due_messages(now=now) == {"sent": 0, "retried": 0, "suppressed": 0, "failed": 0}
+    notifier.send_due_messages(now=now + timedelta(minutes=1))
+    message.refresh_from_db()
+    assert message.next_attempt_at == now + timedelta(minutes=1) + timedelta(minutes=2)
+
+    monkeypatch.undo()
+    notifier.send_due_messages(now=now + timedelta(hours=1))
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.State.SENT
+
+
+def test_a_message_is_given_up_after_the_last_attempt(monkeypatch):
+    queue_both()
+    monkeypatch.setattr(
+        LocmemSmsBackend, "send", lambda self, to, body: (_ for _ in ()).throw(OSError("down"))
+    )
+    OutboxMessage.objects.update(attempts=notifier.MAX_ATTEMPTS - 1)
+
+    notifier.send_due_messages()
+
+    assert OutboxMessage.objects.get(kind="sms").status == OutboxMessage.State.FAILED
+
+
+def test_a_number_that_opted_out_after_queueing_gets_nothing():
+    queue_both()
+    SmsOptOut.objects.create(phone_number="+447911123456")
+
+    notifier.send_due_messages()
+
+    assert LocmemSmsBackend.outbox == []
+    assert OutboxMessage.objects.get(kind="sms").status == OutboxMessage.State.SUPPRESSED
+
+
+def test_backoff_is_capped():
+    assert notifier.retry_delay(1) == timedelta(minutes=1)
+    assert notifier.retry_delay(4) == timedelta(minutes=8)
+    assert notifier.retry_delay(30) == timedelta(hours=6)
