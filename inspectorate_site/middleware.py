@@ -1,10 +1,23 @@
 """Site-wide middleware: extra security headers and the health check."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 from .views import healthz
 
 HEALTH_CHECK_PATH = "/healthz"
+
+
+class RejectMalformedPathMiddleware:
+    """A NUL character in the path is never a real address, and PostgreSQL refuses it in queries."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

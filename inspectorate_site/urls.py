@@ -6,11 +6,17 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
+from publications.sitemaps import CategorySitemap, PublicationSitemap
 from services_registry.sitemaps import CareServiceSitemap
 
 from . import views
 
-SITEMAPS = {"pages": CMSSitemap, "services": CareServiceSitemap}
+SITEMAPS = {
+    "pages": CMSSitemap,
+    "publications": PublicationSitemap,
+    "publication-categories": CategorySitemap,
+    "services": CareServiceSitemap,
+}
 
 # /healthz is answered by inspectorate_site.middleware.HealthCheckMiddleware.
 urlpatterns = [

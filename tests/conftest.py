@@ -8,3 +8,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files (demo PDFs, reports) never land in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inspectorate_site.middleware.SecurityHeadersMiddleware",
+    "inspectorate_site.middleware.RejectMalformedPathMiddleware",
     "csp.middleware.CSPMiddleware",
     "inspectorate_site.middleware.StaffContentSecurityPolicyMiddleware",
     # Answers /healthz before sessions and the CMS, which would need the

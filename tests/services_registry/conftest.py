@@ -2,12 +2,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Uploaded reports go to a throwaway folder, never the developer's var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
 def _no_badges_remembered():
     """Each test starts with no badge in this process's memory, as tests/conftest.py empties the cache."""
     from services_registry.widget import forget_local_memory

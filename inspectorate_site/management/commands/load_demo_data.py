@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from complaints import demo as complaints_demo
 from inspectorate_site import demo
+from publications import demo as publications_demo
 from services_registry import demo as services_registry_demo
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         pages_created = demo.load_pages(owner=staff["admin"].user)
 
         self.stdout.write(self.style.SUCCESS(f"Pages created: {pages_created}"))
+        publications_demo.load(stdout=self.stdout)
         services_registry_demo.load(stdout=self.stdout)
         complaints_demo.load(stdout=self.stdout)
         if settings.DEBUG:

@@ -1,0 +1,59 @@
+"""The library's filters and sort, and the site search query."""
+
+from django import forms
+
+SORTS = {
+    "popular": ("Most downloaded", "popular"),
+    "newest": ("Newest", "newest"),
+    "title": ("A to Z", "alphabetical"),
+}
+MAX_QUERY_LENGTH = 200
+
+
+class LibraryFilterForm(forms.Form):
+    """Filters from the query string. Anything unrecognised is ignored, never an error page."""
+
+    category = forms.ChoiceField(label="Category", required=False)
+    year = forms.TypedChoiceField(label="Year published", required=False, coerce=int, empty_value=None)
+    sort = forms.ChoiceField(
+        label="Sort by", required=False, choices=[(key, label) for key, (label, _) in SORTS.items()]
+    )
+
+    def __init__(self, data, *, categories, years, with_category=True):
+        super().__init__(data)
+        self.categories = {category.path: category for category in categories}
+        self.fields["category"].choices = [("", "All categories")] + [
+            (category.path, ("— " * category.depth) + category.name) for category in categories
+        ]
+        self.fields["year"].choices = [("", "Any year")] + [(str(year), str(year)) for year in years]
+        if not with_category:
+            del self.fields["category"]
+
+    def _value(self, name):
+        if name not in self.fields:
+            return None
+        field = self.fields[name]
+        try:
+            return field.clean(field.widget.value_from_datadict(self.data, self.files, name))
+        except forms.ValidationError:
+            return None
+
+    def apply(self, publications):
+        """Filter and sort a queryset by the valid parts of the request."""
+        category = self.categories.get(self._value("category") or "")
+        if category is not None:
+            publications = publications.in_category(category)
+        year = self._value("year")
+        if year:
+            publications = publications.published_in_year(year)
+        _, method = SORTS.get(self._value("sort") or "popular", SORTS["popular"])
+        return getattr(publications, method)()
+
+    @property
+    def chosen_sort(self):
+        return self._value("sort") or "popular"
+
+
+def clean_query(raw: str | None) -> str:
+    """The search text, trimmed and capped; anything at all is a valid query."""
+    return " ".join((raw or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]

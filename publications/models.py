@@ -1,0 +1,384 @@
+"""The publications library: a category tree, publications, their documents and download counts.
+
+A publication is visible to the public only when it is published and its
+``published_at`` has come (so scheduling needs no cron job). Download counts
+are kept twice: a running total on each document and publication, updated with
+one atomic ``UPDATE`` per download, and one row per document per day for the
+trend (see ``publications.downloads``).
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from djangocms_text.fields import HTMLField
+
+from .html import render_body
+from .uploads import describe_document, validate_image_size
+
+# Addresses under /publications/ that a publication's slug must not take.
+RESERVED_SLUGS = {"categories", "feed", "search", "documents", "page"}
+
+SEARCH_CONFIG = "english"
+
+
+def search_vector():
+    """Title weighs more than summary, summary more than body.
+
+    PostgreSQL's text parser reads HTML tags and entities as their own token
+    types, which the english configuration drops, so the stored HTML can be
+    indexed as it is.
+    """
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body_html", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def validate_slug_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "“%(value)s” is used by the site itself; choose another slug.", params={"value": value}
+        )
+
+
+class CategoryQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def ancestors_of(self, category):
+        """The category's ancestors and itself, root first, in one query."""
+        parts = category.path.split("/")
+        paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return self.filter(path__in=paths).order_by("depth")
+
+    def descendants_of(self, category, *, include_self=True):
+        descendants = self.filter(path__startswith=category.path + "/")
+        if include_self:
+            descendants = descendants | self.filter(pk=category.pk)
+        return descendants
+
+
+class Category(models.Model):
+    """A node of the library's category tree.
+
+    ``path`` is the chain of slugs from the root ("guidance/adults"); it is the
+    category's address and lets one query find ancestors or descendants.
+    """
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100, help_text="Part of the address; lower case letters, numbers and hyphens."
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, related_name="children", on_delete=models.PROTECT
+    )
+    description = models.TextField(blank=True)
+    ordering = models.PositiveIntegerField(default=0, help_text="Lower numbers come first among siblings.")
+    path = models.CharField(max_length=500, unique=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ordering", "name"]
+        verbose_name_plural = "categories"
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="unique_category_slug_per_parent"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(parent__isnull=True), name="unique_top_level_category_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        old_path = None
+        if self.pk:
+            old_path = type(self).objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        self.depth = self.parent.depth + 1 if self.parent_id else 0
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in self.children.all():
+                child.save()
+
+    def get_absolute_url(self):
+        return reverse("publications:category", kwargs={"path": self.path})
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": "A category cannot sit inside itself."})
+            ancestor = ancestor.parent
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """Published and due: a future ``published_at`` stays hidden until then."""
+        return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def popular(self):
+        return self.order_by("-download_count", "title", "pk")
+
+    def newest(self):
+        return self.order_by("-published_at", "title", "pk")
+
+    def alphabetical(self):
+        return self.order_by("title", "pk")
+
+    def in_category(self, category):
+        """In the category or any of its subcategories."""
+        through = Publication.categories.through
+        return self.filter(
+            models.Exists(
+                through.objects.filter(
+                    publication_id=models.OuterRef("pk"),
+                    category__in=Category.objects.descendants_of(category),
+                )
+            )
+        )
+
+    def published_in_year(self, year):
+        return self.filter(published_at__year=year)
+
+    def for_listing(self):
+        """Only what a list entry shows."""
+        return self.only("pk", "title", "slug", "summary", "published_at", "download_count")
+
+    def search(self, query):
+        """Ranked matches: PostgreSQL full-text search, or a plain ranking elsewhere."""
+        if connection.vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_vector=search_query)
+                .annotate(rank=SearchRank(F("search_vector"), search_query))
+                .order_by("-rank", "-download_count", "pk")
+            )
+        return (
+            self.filter(
+                Q(title__icontains=query) | Q(summary__icontains=query) | Q(body_html__icontains=query)
+            )
+            .annotate(
+                rank=models.Case(
+                    models.When(title__icontains=query, then=3),
+                    models.When(summary__icontains=query, then=2),
+                    default=1,
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("-rank", "-download_count", "pk")
+        )
+
+
+class PublicationManager(models.Manager.from_queryset(PublicationQuerySet)):
+    def get_queryset(self):
+        # The search vector is for the database to match against, never to read.
+        return super().get_queryset().defer("search_vector")
+
+
+class Publication(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        validators=[validate_slug_not_reserved],
+        help_text="The address: /publications/<slug>/. Changing it keeps the old address working.",
+    )
+    summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
+    body = HTMLField(blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    image = models.ImageField(
+        upload_to="publications/images/%Y/",
+        blank=True,
+        validators=[validate_image_size],
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "image alternative text",
+        max_length=255,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required with an image.",
+    )
+    categories = models.ManyToManyField(Category, related_name="publications")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it appears on the site; a future date schedules it.",
+    )
+    imported_downloads = models.PositiveIntegerField(
+        default=0, help_text="Downloads counted before this site, carried over from the old one."
+    )
+    download_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Total downloads, including those imported."
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicationManager()
+
+    class Meta:
+        ordering = ["-download_count", "title"]
+        permissions = [("publish_publication", "Can publish, schedule and unpublish publications")]
+        indexes = [
+            models.Index(fields=["status", "-download_count"], name="pub_popular_idx"),
+            models.Index(fields=["status", "-published_at"], name="pub_newest_idx"),
+            models.Index(fields=["status", "title"], name="pub_title_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:120]
+        self.body_html = render_body(self.body or "")
+        previous = None
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values("slug", "imported_downloads").first()
+        if previous is None:
+            self.download_count = self.imported_downloads + self.download_count
+        super().save(*args, **kwargs)
+        if previous is not None:
+            delta = self.imported_downloads - previous["imported_downloads"]
+            if delta:
+                # A corrected import figure moves the total by the difference, atomically.
+                type(self).objects.filter(pk=self.pk).update(download_count=F("download_count") + delta)
+                self.refresh_from_db(fields=["download_count"])
+            if previous["slug"] != self.slug:
+                SlugHistory.objects.update_or_create(
+                    old_slug=previous["slug"], defaults={"publication": self}
+                )
+                SlugHistory.objects.filter(old_slug=self.slug).delete()
+        if connection.vendor == "postgresql":
+            type(self).objects.filter(pk=self.pk).update(search_vector=search_vector())
+
+    def get_absolute_url(self):
+        return reverse("publications:publication", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = "Describe the image for people who cannot see it."
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            errors["published_at"] = "A published publication needs a publication date."
+        if errors:
+            raise ValidationError(errors)
+
+
+class SlugHistory(models.Model):
+    """A slug a publication used to have: its old address redirects permanently."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    publication = models.ForeignKey(Publication, related_name="old_slugs", on_delete=models.CASCADE)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "slug history"
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.publication.slug}"
+
+
+def document_upload_to(instance, filename):
+    return f"publications/documents/{timezone.now():%Y/%m}/{filename}"
+
+
+class Document(models.Model):
+    """A file attached to a publication. Downloads go through the site, which counts them."""
+
+    publication = models.ForeignKey(Publication, related_name="documents", on_delete=models.CASCADE)
+    number = models.CharField(
+        max_length=20, blank=True, help_text="Optional document number, as in The Guide: 001, 001a, 005b."
+    )
+    title = models.CharField(max_length=255)
+    file = models.FileField(upload_to=document_upload_to, max_length=255)
+    file_format = models.CharField(max_length=20, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(default=0, editable=False)
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    is_accessible = models.BooleanField(
+        "accessible",
+        default=True,
+        help_text="Untick if the file does not meet accessibility standards; the page then offers another format.",
+    )
+    sort_order = models.PositiveIntegerField(default=0)
+    download_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["sort_order", "number", "title", "pk"]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    def save(self, *args, **kwargs):
+        file = self.file
+        if file and not getattr(file, "_committed", True):
+            facts = describe_document(file)
+            self.file_format, self.content_type = facts.file_format, facts.content_type
+            self.file_size, self.page_count = facts.size, facts.page_count
+        super().save(*args, **kwargs)
+
+    def get_download_url(self):
+        return reverse(
+            "publications:download", kwargs={"slug": self.publication.slug, "document_id": self.pk}
+        )
+
+
+class DailyDownloads(models.Model):
+    """Downloads of one document on one day (the site's local date)."""
+
+    document = models.ForeignKey(Document, related_name="daily_downloads", on_delete=models.CASCADE)
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "daily downloads"
+        constraints = [
+            models.UniqueConstraint(fields=["document", "day"], name="one_row_per_document_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.document} on {self.day}: {self.count}"
+
+
+class ChangeNote(models.Model):
+    """A dated line of a publication's history: "Guidance on using Near Me (Added 11 May 2020)"."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", "Added"
+        UPDATED = "updated", "Updated"
+
+    publication = models.ForeignKey(Publication, related_name="change_notes", on_delete=models.CASCADE)
+    date = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.UPDATED)
+    text = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.text} ({self.get_kind_display()} {self.date.day} {self.date:%B %Y})"

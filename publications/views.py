@@ -1,0 +1,196 @@
+"""Public views: the library, category pages, publication pages, downloads and site search.
+
+Each list view costs a fixed number of queries whatever the size of the
+library: the page of entries is one query, its count another, and nothing is
+fetched per entry.
+"""
+
+import logging
+import re
+from urllib.parse import urlencode
+
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+
+from .cache import cached_value, public_page_cache
+from .downloads import record_download, should_count
+from .forms import LibraryFilterForm, clean_query
+from .models import Category, ChangeNote, Document, Publication, SlugHistory
+from .search import search_pages, search_publications
+from .trend import download_trend
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+CATEGORY_PATH = re.compile(r"[-\w]+(?:/[-\w]+)*/?", re.ASCII)
+SEARCH_PER_PAGE = 20
+MAX_SEARCH_RESULTS = 200
+
+
+def _years():
+    """Years that have publications, for the filter: a scan of the whole library, so kept in the cache.
+
+    A publication scheduled for a new year shows in the filter within the hour.
+    """
+
+    def compute():
+        return [d.year for d in Publication.objects.published().dates("published_at", "year", order="DESC")]
+
+    return cached_value("years", compute)
+
+
+def _page(paginator, number):
+    page = paginator.get_page(number)
+    page.page_numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+def _paginate(request, queryset, per_page=PER_PAGE):
+    """A page of results; a ?page= that is not a number or is past the end gives the nearest page."""
+    paginator = Paginator(queryset, per_page)
+    page = _page(paginator, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def _listing_context(request, publications, *, categories, with_category=True):
+    form = LibraryFilterForm(request.GET, categories=categories, years=_years(), with_category=with_category)
+    page, query_string = _paginate(request, form.apply(publications.for_listing()))
+    return {"form": form, "page_obj": page, "query_string": query_string, "sort": form.chosen_sort}
+
+
+@require_safe
+@public_page_cache
+def library(request):
+    categories = list(Category.objects.order_by("path"))
+    context = _listing_context(request, Publication.objects.published(), categories=categories)
+    context["top_categories"] = [category for category in categories if category.parent_id is None]
+    return render(request, "publications/publication_list.html", context)
+
+
+@require_safe
+@public_page_cache
+def category_detail(request, path):
+    if not CATEGORY_PATH.fullmatch(path):
+        raise Http404("No such category")
+    category = get_object_or_404(Category, path=path.strip("/"))
+    ancestors = list(Category.objects.ancestors_of(category))
+    context = _listing_context(
+        request,
+        Publication.objects.published().in_category(category),
+        categories=[],
+        with_category=False,
+    )
+    context.update(
+        category=category,
+        ancestors=ancestors[:-1],
+        subcategories=list(category.children.all()),
+    )
+    return render(request, "publications/category_detail.html", context)
+
+
+def _can_preview(request):
+    return request.user.is_authenticated and request.user.has_perm("publications.change_publication")
+
+
+def _publication_or_redirect(request, slug, queryset):
+    """The published publication at this slug, or a permanent redirect from a slug it used to have."""
+    publication = queryset.filter(slug=slug).first()
+    if publication is not None:
+        return publication, None
+    old = SlugHistory.objects.filter(old_slug=slug).select_related("publication").first()
+    if old is not None and (old.publication.is_public or _can_preview(request)):
+        new_path = request.path.replace(f"/{slug}/", f"/{old.publication.slug}/", 1)
+        query = request.META.get("QUERY_STRING")
+        return None, HttpResponsePermanentRedirect(new_path + (f"?{query}" if query else ""))
+    raise Http404("No such publication")
+
+
+@require_safe
+@public_page_cache
+def publication_detail(request, slug):
+    # Staff who edit publications may preview drafts and scheduled ones; the page says so.
+    visible = Publication.objects.all() if _can_preview(request) else Publication.objects.published()
+    queryset = visible.prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("-depth", "path")),
+        Prefetch("documents", queryset=Document.objects.order_by("sort_order", "number", "title", "pk")),
+        Prefetch("change_notes", queryset=ChangeNote.objects.order_by("-date", "-pk")),
+    )
+    publication, redirect = _publication_or_redirect(request, slug, queryset)
+    if redirect:
+        return redirect
+    request.toolbar_publication = publication  # the CMS toolbar offers "Edit this publication"
+    categories = list(publication.categories.all())
+    trail = list(Category.objects.ancestors_of(categories[0])) if categories else []
+    change_notes = list(publication.change_notes.all())
+    published_on = timezone.localdate(publication.published_at) if publication.published_at else None
+    last_updated = max(
+        [note.date for note in change_notes] + ([published_on] if published_on else []), default=None
+    )
+    documents = list(publication.documents.all())
+    context = {
+        "publication": publication,
+        "categories": categories,
+        "trail": trail,
+        "documents": documents,
+        "has_numbers": any(document.number for document in documents),
+        "change_notes": change_notes,
+        "last_updated": last_updated if last_updated != published_on else None,
+        "trend": download_trend(publication),
+    }
+    return render(request, "publications/publication_detail.html", context)
+
+
+@require_safe
+def download(request, slug, document_id):
+    """Count the download, then serve the file. The address never changes; old slugs redirect."""
+    queryset = Publication.objects.published().only("pk", "slug", "status", "published_at")
+    publication, redirect = _publication_or_redirect(request, slug, queryset)
+    if redirect:
+        return redirect
+    document = get_object_or_404(Document, pk=document_id, publication=publication)
+    try:
+        file = document.file.open("rb")
+    except (OSError, ValueError) as error:
+        logger.warning("Document %s has no file at %s: %s", document.pk, document.file.name, error)
+        raise Http404("The file is missing") from error
+
+    if should_count(request):
+        record_download(document)
+
+    filename = document.file.name.rsplit("/", 1)[-1]
+    content_type = document.content_type or "application/octet-stream"
+    if request.method == "HEAD":
+        file.close()
+        response = HttpResponse(content_type=content_type)
+        response.headers["Content-Length"] = str(document.file_size or document.file.size)
+        response.headers["Content-Disposition"] = content_disposition_header(True, filename)
+    else:
+        response = FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+@public_page_cache
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    context = {"query": query, "page_obj": None, "pages": [], "query_string": ""}
+    if query:
+        # At most MAX_SEARCH_RESULTS: counting and ranking stay cheap however common the word.
+        paginator = Paginator(search_publications(query)[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE)
+        page = _page(paginator, request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            pages=search_pages(query, site=get_current_site(request)),
+            query_string=urlencode({"q": query}),
+        )
+    return render(request, "publications/search.html", context)
