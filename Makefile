@@ -65,9 +65,11 @@ check: install ## Deploy checks with production settings, and no missing migrati
 
 ci: lint check test ## What CI runs (see .ci/run for the services it starts)
 
-bench: install ## Load benchmarks: print figures and ratios
-	@if ls bench/*.py >/dev/null 2>&1; then for script in bench/*.py; do $(BIN)/python $$script || exit 1; done; \
-	else echo "No benchmarks yet."; fi
+BENCHMARKS := bench/pages.py bench/publications.py bench/services_registry.py
+
+bench: install ## Load benchmarks on PostgreSQL + Redis under gunicorn: print figures and ratios
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@for script in $(BENCHMARKS); do $(BIN)/python $$script || exit 1; done
 
 clean: ## Remove the local database, collected static files and caches
 	rm -rf var/db.sqlite3 var/static .pytest_cache .ruff_cache

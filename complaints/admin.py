@@ -94,10 +94,11 @@ class ComplaintTriageForm(forms.ModelForm):
             "route",
             "outcome",
             "assigned_to",
-            "service_number",
+            "care_service",
             "service_description",
             "service_type",
         ]
+        labels = {"service_description": "Service (as the person described it)"}
 
     def clean(self):
         cleaned = super().clean()
@@ -127,18 +128,23 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
         "received_at",
         "acknowledge_by_display",
         "conclude_by_display",
+        "care_service",
         "assigned_to",
         "suspected_bot",
     ]
     list_display_links = ["reference_display"]
     list_filter = [OverdueFilter, "status", "channel", "route", "outcome", "suspected_bot", "assigned_to"]
-    list_select_related = ["assigned_to"]
+    list_select_related = ["assigned_to", "care_service"]
     list_per_page = 50
     search_fields = ["reference"]
     search_help_text = "Search by reference, for example K7QM-4XRT."
     date_hierarchy = "received_at"
     inlines = [ComplaintNoteInline]
+    # Officers find the service by name, number or town; needs view permission on
+    # CareService, which the Complaints officer group has (migration 0006).
+    autocomplete_fields = ["care_service"]
     readonly_fields = [
+        "linked_service",
         "reference_display",
         "channel",
         "received_at",
@@ -169,7 +175,10 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Care service", {"fields": ["service_number", "service_description", "service_type"]}),
+        (
+            "Care service",
+            {"fields": ["linked_service", "care_service", "service_description", "service_type"]},
+        ),
         ("What they told us", {"fields": ["conversation", "about_the_person"]}),
         ("Contact details", {"fields": ["contact_details", "anonymised_at"]}),
     ]
@@ -190,6 +199,18 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
     @admin.display(description="Conclude by", ordering="conclude_by")
     def conclude_by_display(self, complaint):
         return _due_date(complaint.conclude_by, complaint.is_conclusion_overdue)
+
+    @admin.display(description="Linked service")
+    def linked_service(self, complaint):
+        service = complaint.care_service
+        if service is None:
+            return "Not linked: find it below from what the person told us."
+        return format_html(
+            '{} <a href="{}">registry record</a> · <a href="{}">public page</a>',
+            service,
+            reverse("admin:services_registry_careservice_change", args=[service.pk]),
+            service.get_absolute_url(),
+        )
 
     @admin.display(description="About the person")
     def about_the_person(self, complaint):
@@ -314,7 +335,7 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
             "total": complaints.count(),
             "by_channel": [(channel_labels.get(v, v), n) for v, n in complaints.count_by("channel")],
             "by_month": complaints.count_by_month(),
-            "by_service_type": [(v or "Not recorded", n) for v, n in complaints.count_by("service_type")],
+            "by_service_type": [(v or "Not recorded", n) for v, n in complaints.count_by_service_type()],
             "by_outcome": [
                 (outcome_labels.get(v) or "No outcome yet", n) for v, n in complaints.count_by("outcome")
             ],

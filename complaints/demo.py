@@ -1,7 +1,8 @@
 """Demo complaints for `manage.py load_demo_data`: a few per channel and status, stored once.
 
 Each goes in through receive_complaint, keyed by a fixed demo message id, so
-running the loader again finds them and adds nothing.
+running the loader again finds them and adds nothing. Service numbers are from
+the registry's demo register (loaded first); without it they are simply not linked.
 """
 
 from datetime import timedelta
@@ -17,7 +18,8 @@ DEMO_COMPLAINTS = [
         "days_ago": 1,
         "channel": Channel.WEB,
         "body": "My gran's call bell is often not answered at night. She waited over an hour last week.",
-        "service_description": "Hillview Care Home, Dundee",
+        "service_description": "Birchwood Lodge, Dundee",
+        "service_number": "CS2003001032",
         "service_type": "Care home for older people",
         "relationship": "family_or_friend",
         "contact_name": "Morag Example",
@@ -38,8 +40,8 @@ DEMO_COMPLAINTS = [
         "days_ago": 12,
         "channel": Channel.PHONE,
         "body": "Caller says the nursery has let children leave with adults not on the collection list.",
-        "service_number": "CS2003001025",
-        "service_description": "Little Acorns Nursery, Stirling",
+        "service_number": "CS2003008081",
+        "service_description": "Little Acorns Nursery, Dumfries",
         "service_type": "Day care of children",
         "status": Status.ACKNOWLEDGED,
     },
@@ -72,7 +74,8 @@ DEMO_COMPLAINTS = [
         "days_ago": 6,
         "channel": Channel.WEB,
         "body": "The home did not tell us when our son was moved to another unit.",
-        "service_description": "Seaview Young People's Service, Ayr",
+        "service_description": "Ardmore Young People's Home, Ayr",
+        "service_number": "CS2003028221",
         "service_type": "Care home for children and young people",
         "status": Status.CLOSED,
         "route": Route.RESOLVED_BY_SERVICE,

@@ -14,7 +14,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 
 from .contact import normalise_phone
-from .models import Channel, ContactMethod, Relationship, YesNoUnknown, service_number_validator
+from .models import Channel, ContactMethod, Relationship, YesNoUnknown
+from .service_lookup import normalise_service_number, service_with_number
 
 MAX_COMPLAINT_LENGTH = 10_000
 TIMESTAMP_SALT = "complaints.form-started"
@@ -58,7 +59,7 @@ class StepForm(forms.Form):
         return bool(honeypot) or started_at(self.data.get("started", "")) is None
 
     def answers(self) -> dict:
-        """The cleaned answers worth keeping in the session (no trap fields)."""
+        """The cleaned answers worth carrying to the next step (no trap fields)."""
         return {
             name: value
             for name, value in self.cleaned_data.items()
@@ -67,6 +68,11 @@ class StepForm(forms.Form):
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+    @classmethod
+    def extra_summary_rows(cls, answers: dict) -> list[tuple[str, str]]:
+        """(question, answer) rows for the check-answers page besides the step's own fields."""
+        return []
 
 
 def _text(label, *, hint="", required=False, max_length=500, autocomplete=None, input_type="text"):
@@ -79,38 +85,53 @@ def _text(label, *, hint="", required=False, max_length=500, autocomplete=None, 
 
 
 class ServiceForm(StepForm):
+    """Which service: free text, then "Is it one of these?" when the registry has likely matches.
+
+    `offered` is the list of (service number, label) pairs found for what was typed;
+    with it the form asks the person to pick one, or none.
+    """
+
     title = "Which care service is it about?"
-    intro = "Tell us what you know. If you do not know the name, you can describe it."
+    intro = "Type its name and town, or its service number if you know it. If you know neither, tell us what you know about it."
+    NOT_LISTED = "none"
 
     service_description = forms.CharField(
-        label="Name of the care service, or what you know about it",
-        help_text="For example the name of the care home, nursery or support service, and the town it is in.",
-        required=False,
+        label="Name of the care service, or its service number",
+        help_text="For example ‘Hillview Care Home, Dundee’, or CS2003001025. The service number is on the service’s inspection report.",
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Tell us the name of the care service, or what you know about it."},
     )
-    service_number = _text(
-        "Service number (if you know it)",
-        hint="It starts with CS then 10 numbers, for example CS2003001025. It is on the service's inspection report.",
-        max_length=20,
+    care_service = forms.ChoiceField(
+        label="Is it one of these?",
+        help_text="These are registered care services that match what you typed.",
+        widget=RadioSelect,
+        error_messages={"required": "Choose the care service, or choose ‘None of these, or I’m not sure’."},
     )
 
-    def clean_service_number(self):
-        number = self.cleaned_data["service_number"].replace(" ", "").upper()
-        if number:
-            service_number_validator(number)
-        return number
+    def __init__(self, *args, offered=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offered = [tuple(choice) for choice in offered or []]
+        if self.offered:
+            self.fields["care_service"].choices = [
+                *self.offered,
+                (self.NOT_LISTED, "None of these, or I’m not sure"),
+            ]
+        else:
+            del self.fields["care_service"]
 
-    def clean(self):
-        cleaned = super().clean()
-        nothing_given = not (cleaned.get("service_description") or "").strip() and not cleaned.get(
-            "service_number"
-        )
-        if nothing_given and "service_number" not in self.errors:
-            self.add_error(
-                "service_description", "Tell us the name of the care service, or what you know about it."
-            )
-        return cleaned
+    def chosen_service(self) -> tuple[str, str]:
+        """(service number, label) of the service picked from the matches, or two empty strings."""
+        choice = self.cleaned_data.get("care_service", "")
+        return next(((number, label) for number, label in self.offered if number == choice), ("", ""))
+
+    def answers(self) -> dict:
+        return {"service_description": self.cleaned_data["service_description"]}
+
+    @classmethod
+    def extra_summary_rows(cls, answers: dict) -> list[tuple[str, str]]:
+        label = answers.get("care_service_label", "")
+        return [("Registered care service", label)] if label else []
 
 
 class WhatHappenedForm(StepForm):
@@ -251,7 +272,12 @@ class StaffEntryForm(forms.Form):
     service_description = forms.CharField(
         required=False, max_length=1000, label="Service (as the person described it)"
     )
-    service_number = forms.CharField(required=False, max_length=12, validators=[service_number_validator])
+    service_number = forms.CharField(
+        required=False,
+        max_length=20,
+        label="Service number (if known)",
+        help_text="Links the complaint to the registered service. You can also link it later.",
+    )
     is_child_or_young_person = forms.ChoiceField(
         choices=[("", "Not known"), *YesNoUnknown.choices], required=False
     )
@@ -266,6 +292,15 @@ class StaffEntryForm(forms.Form):
     consent_to_share_identity = forms.BooleanField(
         required=False, label="May tell the service who complained"
     )
+
+    def clean_service_number(self):
+        typed = self.cleaned_data["service_number"].strip()
+        if not typed:
+            return ""
+        number = normalise_service_number(typed)
+        if service_with_number(number) is None:
+            raise ValidationError("No care service in the register has this number.")
+        return number
 
     def clean_contact_phone(self):
         typed = self.cleaned_data["contact_phone"].strip()

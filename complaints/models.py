@@ -8,10 +8,9 @@ look is logged in AccessLog, and anonymise_closed_complaints removes them.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,11 +21,6 @@ CONCLUDE_WITHIN_WORKING_DAYS = 40
 # Texts from one number this close together are one conversation about one complaint.
 CONVERSATION_WINDOW = timedelta(hours=24)
 REMOVED = "[removed]"
-
-service_number_validator = RegexValidator(
-    r"^CS\d{10}$",
-    "Enter a service number like CS2003001025: the letters CS then 10 numbers.",
-)
 
 
 def format_reference(reference: str) -> str:
@@ -121,6 +115,19 @@ class ComplaintQuerySet(models.QuerySet):
         rows = self.order_by().values(field).annotate(count=models.Count("id")).order_by(field)
         return [(row[field], row["count"]) for row in rows]
 
+    def count_by_service_type(self) -> list[tuple[str, int]]:
+        """Like count_by("service_type"), but the registry's type wherever the complaint is linked to a service."""
+        rows = (
+            self.order_by()
+            .annotate(kind=Coalesce("care_service__service_type", NullIf("service_type", models.Value(""))))
+            .values("kind")
+            .annotate(count=models.Count("id"))
+        )
+        # Alphabetical, with "not recorded" last whatever the database's NULL ordering.
+        return sorted(
+            ((row["kind"] or "", row["count"]) for row in rows), key=lambda row: (not row[0], row[0])
+        )
+
     def count_by_month(self) -> list[tuple[object, int]]:
         rows = (
             self.order_by()
@@ -150,12 +157,23 @@ class Complaint(models.Model):
         limit_choices_to={"groups__name": "Complaints officer"},
     )
 
-    # What the person told us about the service. A foreign key to the
-    # registry's CareService replaces service_number once that app lands.
-    service_number = models.CharField(max_length=12, blank=True, validators=[service_number_validator])
+    # The registered service it is about, when the person (or an officer) found it.
+    # PROTECT: the link is evidence for inspections. A service leaving the register
+    # is marked Cancelled there, never deleted, so nothing should need to delete one
+    # with complaints; if someone tries, they are stopped rather than the link lost.
+    care_service = models.ForeignKey(
+        "services_registry.CareService",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    # What the person typed about the service, always kept, linked or not.
     service_description = models.TextField(blank=True)
     service_type = models.CharField(
-        max_length=100, blank=True, help_text="For statistics, for example “Care home for older people”."
+        max_length=100,
+        blank=True,
+        help_text="For statistics when no registered service is linked, for example “Care home for older people”.",
     )
 
     when_it_happened = models.CharField(max_length=500, blank=True)
@@ -262,6 +280,7 @@ class Direction(models.TextChoices):
 
 
 class Provider(models.TextChoices):
+    WEB = "web", "Online form"
     TWILIO = "twilio", "Twilio"
     NOTIFY = "notify", "GOV.UK Notify"
     DEMO = "demo", "Demo data"

@@ -27,6 +27,7 @@ from .models import (
     SmsOptOut,
     format_reference,
 )
+from .service_lookup import normalise_service_number, service_with_number
 
 # No 0/O, 1/I/L: a reference is read out over the phone and copied by hand.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -152,11 +153,14 @@ def receive_complaint(
     received_at: datetime | None = None,
     acknowledge: bool = True,
     entered_by=None,
+    service_number: str = "",
     **details,
 ) -> Receipt:
     """Store a complaint (or a further text in a conversation) exactly once.
 
     `details` are Complaint fields (service_description, contact_email, ...).
+    `service_number` links the registered care service with that number, if the
+    register has it (what the person typed stays in service_description).
     A text from a number that texted within the last day joins that complaint.
     A message id already stored returns the first receipt, marked duplicate.
     `acknowledge=False` when the caller replies itself (Twilio's TwiML answer).
@@ -174,6 +178,8 @@ def receive_complaint(
     details = {key: clean_text(value) if isinstance(value, str) else value for key, value in details.items()}
     if channel == Channel.TEXT:
         details["contact_phone"] = normalise_phone(sender) or ""
+    if service_number:
+        service_number = normalise_service_number(service_number)
 
     if provider_message_id and (duplicate := _already_received(provider, provider_message_id)):
         return duplicate
@@ -190,6 +196,7 @@ def receive_complaint(
                     received_at=received_at,
                     acknowledge=acknowledge,
                     entered_by=entered_by,
+                    service_number=service_number,
                     details=details,
                 )
         except IntegrityError:
@@ -203,7 +210,17 @@ def receive_complaint(
 
 
 def _store(
-    *, channel, body, provider, provider_message_id, sender, received_at, acknowledge, entered_by, details
+    *,
+    channel,
+    body,
+    provider,
+    provider_message_id,
+    sender,
+    received_at,
+    acknowledge,
+    entered_by,
+    service_number,
+    details,
 ):
     phone = details.get("contact_phone", "")
     conversation = None
@@ -221,6 +238,7 @@ def _store(
             received_at=received_at,
             last_message_at=received_at,
             entered_by=entered_by,
+            care_service=service_with_number(service_number) if service_number else None,
             **details,
         )
         complaint.set_due_dates()

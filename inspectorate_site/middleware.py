@@ -1,7 +1,7 @@
 """Site-wide middleware: extra security headers and the health check."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseNotFound
 
 from .views import healthz
 
@@ -9,14 +9,18 @@ HEALTH_CHECK_PATH = "/healthz"
 
 
 class RejectMalformedPathMiddleware:
-    """A NUL character in the path is never a real address, and PostgreSQL refuses it in queries."""
+    """A NUL character in the path is never a real address, and PostgreSQL refuses it in queries.
+
+    Answered as not found (as every other address that cannot exist) before
+    anything looks it up.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if "\x00" in request.path:
-            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+            return HttpResponseNotFound("Not found", content_type="text/plain")
         return self.get_response(request)
 
 

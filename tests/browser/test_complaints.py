@@ -48,15 +48,27 @@ def choose_radio(page, name, value):
 
 
 def submit_with_keyboard(page, button_text):
-    tab_to(page, "main form button[type='submit']")
-    assert page.evaluate("() => document.activeElement.textContent.trim()") == button_text
+    """Tab to the form's button with this text (Back and Change are buttons too), then press Enter."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => document.activeElement.matches('form button[type=submit]')"
+            " && document.activeElement.textContent.trim()"
+        )
+        if focused == button_text:
+            break
+    else:
+        raise AssertionError(f"Tab never reached the {button_text!r} button on {page.url}")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
 
 def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(demo_site, axe_page):
     from complaints.models import Complaint
+    from services_registry.factories import CareServiceFactory
 
+    hillview = CareServiceFactory(name="Hillview Care Home", town="Dundee")
+    CareServiceFactory(name="Hillview Lodge", town="Perth")
     page = axe_page
     assert AXE_JS.exists(), f"{AXE_JS} missing: run npm ci"
 
@@ -73,7 +85,14 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
     submit_with_keyboard(page, "Continue")
     assert page.locator(".ds_error-summary").is_visible()
     assert_no_axe_violations(page)
-    type_into(page, "#id_service_description", "Hillview Care Home, Dundee")
+    type_into(page, "#id_service_description", "Hillview")
+    submit_with_keyboard(page, "Continue")
+
+    # Still step 1: the register's matches, to pick from or say "none of these".
+    assert page.locator("legend", has_text="Is it one of these?").is_visible()
+    assert page.locator("input[name='care_service']").count() == 3
+    assert_no_axe_violations(page)
+    choose_radio(page, "care_service", hillview.service_number)
     submit_with_keyboard(page, "Continue")
 
     # Step 2: what happened.
@@ -100,8 +119,14 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
 
     # Check answers, then send.
     assert "Check your answers" in page.locator("h1").inner_text()
-    assert "Hillview Care Home, Dundee" in page.content()
+    assert f"Hillview Care Home, Dundee ({hillview.service_number})" in page.content()
     assert_no_axe_violations(page)
+
+    # Back, with the keyboard, keeps every answer.
+    submit_with_keyboard(page, "Back")
+    assert "How can we contact you?" in page.locator("h1").inner_text()
+    assert page.locator("#id_contact_phone").input_value() == "+447400123456"
+    submit_with_keyboard(page, "Continue")
     submit_with_keyboard(page, "Send complaint")
 
     assert page.locator("h1").inner_text().strip() == "Complaint sent"
@@ -113,6 +138,8 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
     assert complaint.display_reference == reference
     assert complaint.relationship == "uses_service"
     assert complaint.contact_phone == "+447400123456"
+    assert complaint.care_service == hillview
+    assert complaint.service_description == "Hillview"
 
 
 def test_the_form_works_without_javascript(demo_site, no_js_page):

@@ -18,6 +18,8 @@ def complaints_settings(settings, tmp_path):
     settings.COMPLAINTS_SPOOL_DIR = str(tmp_path / "spool")
     settings.COMPLAINTS_SMS_BACKEND = "complaints.notifier.LocmemSmsBackend"
     settings.COMPLAINTS_ANONYMISE_AFTER_DAYS = 365
+    # A test client fills the whole form in milliseconds; the time-trap test sets its own minimum.
+    settings.COMPLAINTS_MIN_FILL_SECONDS = 0
     # The embedded default cache is per process; tests use it on purpose.
     settings.SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
     LocmemSmsBackend.outbox = []

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from complaints.factories import ComplaintFactory
 from complaints.models import AccessLog, Channel, Complaint, Route, Status
+from services_registry.factories import CareServiceFactory
 from tests.factories import StaffFactory, SuperuserFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_moving_a_complaint_on_stamps_its_stages(officer_client, officer, compla
             "route": Route.INVESTIGATED_BY_US,
             "outcome": "",
             "assigned_to": officer.pk,
-            "service_number": "",
+            "care_service": "",
             "service_description": "Hillview",
             "service_type": "Care home",
             "notes-TOTAL_FORMS": "1",
@@ -250,3 +251,85 @@ def test_the_officer_group_has_its_permissions_from_the_migration():
 
     assert {"view_complaint", "change_complaint", "add_complaint", "add_complaintnote"} <= codenames
     assert "delete_complaint" not in codenames
+
+
+def test_the_linked_service_links_to_its_registry_record_and_public_page(officer_client):
+    service = CareServiceFactory(name="Rowan House", service_number="CS2003000025", town="Aberdeen")
+    complaint = ComplaintFactory(care_service=service, service_description="rowan house aberdeen")
+
+    html = officer_client.get(change_url(complaint)).content.decode()
+
+    assert "Rowan House (CS2003000025)" in html
+    assert reverse("admin:services_registry_careservice_change", args=[service.pk]) in html
+    assert 'href="/services/CS2003000025/"' in html
+    assert "rowan house aberdeen" in html
+
+
+def test_an_officer_links_a_complaint_to_a_service_found_by_name(officer_client, officer, complaint):
+    service = CareServiceFactory(name="Rowan House", town="Aberdeen")
+    found = officer_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "complaints", "model_name": "complaint", "field_name": "care_service", "term": "rowan"},
+    )
+    assert found.status_code == 200
+    assert [result["id"] for result in found.json()["results"]] == [str(service.pk)]
+
+    response = officer_client.post(
+        change_url(complaint),
+        {
+            "status": Status.RECEIVED,
+            "route": "",
+            "outcome": "",
+            "assigned_to": "",
+            "care_service": service.pk,
+            "service_description": complaint.service_description,
+            "service_type": "",
+            "notes-TOTAL_FORMS": "0",
+            "notes-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    complaint.refresh_from_db()
+    assert complaint.care_service == service
+
+
+def test_a_service_with_complaints_cannot_be_deleted(complaint):
+    from django.db.models import ProtectedError
+
+    service = CareServiceFactory()
+    complaint.care_service = service
+    complaint.save()
+
+    with pytest.raises(ProtectedError):
+        service.delete()
+
+
+def test_statistics_use_the_linked_services_type(officer_client):
+    service = CareServiceFactory(service_type="Child Minding")
+    ComplaintFactory(care_service=service, service_type="Nursery")  # the register wins
+    ComplaintFactory(service_type="Nursery")
+    ComplaintFactory(service_type="")
+
+    response = officer_client.get(reverse("admin:complaints_complaint_statistics"))
+
+    assert response.context["by_service_type"] == [
+        ("Child Minding", 1),
+        ("Nursery", 1),
+        ("Not recorded", 1),
+    ]
+
+
+def test_an_officer_entering_a_complaint_links_the_service_by_its_number(officer_client):
+    service = CareServiceFactory(service_number="CS2003008081")
+    data = {"channel": Channel.EMAIL, "what_happened": "Children left with strangers."}
+
+    refused = officer_client.post(
+        reverse("admin:complaints_complaint_add"), {**data, "service_number": "CS2003999999"}
+    )
+    assert "No care service in the register has this number" in refused.content.decode()
+    officer_client.post(
+        reverse("admin:complaints_complaint_add"), {**data, "service_number": "cs 2003 008081"}
+    )
+
+    assert Complaint.objects.get().care_service == service

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from complaints.models import ComplaintMessage
 from complaints.services import clean_text, sms_keyword
+from complaints.views import STEP_NAMES
 
-from .conftest import started_token
-from .helpers import notify_payload, post_notify, post_twilio, twilio_params
+from .helpers import FormVisitor, notify_payload, post_notify, post_twilio, twilio_params
 
 pytestmark = pytest.mark.django_db
 
@@ -38,32 +38,40 @@ def _printable_for_form(value: str) -> str:
 @FUZZ_FORM
 @given(
     description=any_text,
-    number=any_text,
     what=any_text,
     when=any_text,
     phone=any_text,
     email=any_text,
     preferred=any_text,
 )
-def test_the_web_form_never_fails(
-    client, no_rate_limit, description, number, what, when, phone, email, preferred
-):
+def test_the_web_form_never_fails(client, no_rate_limit, description, what, when, phone, email, preferred):
     steps = {
-        "service": {"service_description": description, "service_number": number},
+        "service": {"service_description": description, "care_service": preferred},
         "what-happened": {"what_happened": what, "when_it_happened": when},
         "about-you": {"is_child_or_young_person": preferred, "relationship": preferred},
         "contact": {"contact_phone": phone, "contact_email": email, "preferred_contact": preferred},
     }
+    visitor = FormVisitor(client)
     for step, answers in steps.items():
-        data = {k: _printable_for_form(v) for k, v in answers.items()}
-        response = client.post(f"/complaints/form/{step}/", {"started": started_token(), **data})
-        assert response.status_code in (200, 302)
+        response = visitor.answer(step, {k: _printable_for_form(v) for k, v in answers.items()})
+        assert response.status_code == 200
     before = ComplaintMessage.objects.count()
-    response = client.post("/complaints/form/check-answers/", {"started": started_token()})
-    assert response.status_code in (200, 302)
-    if response.status_code == 302 and response.url == "/complaints/form/sent/":
+    response = visitor.send()
+    assert response.status_code in (200, 400)
+    if "Complaint sent" in visitor.html:
         assert ComplaintMessage.objects.count() == before + 1
-    client.session.flush()
+        assert ComplaintMessage.objects.latest("pk").complaint.display_reference in visitor.html
+    else:
+        assert ComplaintMessage.objects.count() == before
+
+
+@FUZZ
+@given(answers=any_text | st.binary(max_size=200).map(lambda b: b.hex()), step=st.sampled_from(STEP_NAMES))
+def test_any_answers_field_is_refused_cleanly(client, no_rate_limit, answers, step):
+    data = {"answers": _printable_for_form(answers), "what_happened": "x"}
+    for url in (f"/complaints/form/{step}/", "/complaints/form/send/"):
+        response = client.post(url, data)
+        assert response.status_code in (200, 302, 400)
 
 
 @FUZZ

@@ -93,6 +93,18 @@ def test_a_badly_formed_service_number_is_refused():
     assert not Complaint.objects.exists()
 
 
+def test_a_service_number_links_the_registered_service_and_an_unknown_one_links_nothing():
+    from services_registry.factories import CareServiceFactory
+
+    service = CareServiceFactory(service_number="CS2003000025")
+
+    linked = receive(service_number="cs2003000025").complaint
+    unknown = receive(service_number="CS2003999999", service_description="CS2003999999").complaint
+
+    assert linked.care_service == service
+    assert unknown.care_service is None and unknown.service_description == "CS2003999999"
+
+
 def text(sender="+447911123456", at=None, **kwargs):
     return services.receive_complaint(
         channel=Channel.TEXT, body="hi", sender=sender, received_at=at, **kwargs

@@ -6,7 +6,7 @@ from django.db import OperationalError
 from complaints import services
 from complaints.models import Channel, Complaint, ComplaintMessage, OutboxMessage
 
-from .helpers import notify_payload, post_notify
+from .helpers import database_down, notify_payload, post_notify
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,14 @@ def test_unpaired_surrogates_and_nul_in_json_are_cleaned(client):
 
     assert response.status_code == 200
     assert ComplaintMessage.objects.get().body == "bad ?  text"
+
+
+def test_in_a_total_outage_notify_is_asked_to_retry_and_the_retry_stores_once(client):
+    with database_down():
+        response = post_notify(client, notify_payload())
+
+    assert response.status_code == 503
+    assert not Complaint.objects.exists()
+    assert post_notify(client, notify_payload()).status_code == 200
+    assert post_notify(client, notify_payload()).status_code == 200
+    assert ComplaintMessage.objects.count() == 1

@@ -9,7 +9,7 @@ from django.db import OperationalError
 from complaints import services, spool
 from complaints.models import Channel, Complaint, ComplaintMessage, OutboxMessage, SmsOptOut
 
-from .helpers import post_twilio, twilio_params
+from .helpers import database_down, post_twilio, twilio_params
 
 pytestmark = pytest.mark.django_db
 
@@ -167,12 +167,12 @@ def test_an_invalid_sender_number_still_makes_a_complaint(client):
     assert complaint.messages.get().sender == "not-a-number"
 
 
-def database_down(**kwargs):
+def store_fails(**kwargs):
     raise OperationalError("could not connect to server")
 
 
 def test_with_the_database_down_the_text_is_spooled_and_answered(client, monkeypatch, settings):
-    monkeypatch.setattr(services, "receive_complaint", database_down)
+    monkeypatch.setattr(services, "receive_complaint", store_fails)
 
     response = post_twilio(client, twilio_params(body="Help me please, staff were rough"))
 
@@ -187,7 +187,7 @@ def test_with_the_database_down_the_text_is_spooled_and_answered(client, monkeyp
 
 
 def test_replay_stores_a_spooled_text_exactly_once_and_texts_the_reference(client, monkeypatch):
-    monkeypatch.setattr(services, "receive_complaint", database_down)
+    monkeypatch.setattr(services, "receive_complaint", store_fails)
     post_twilio(client, twilio_params(sid="SM-outage-1", body="First"))
     post_twilio(client, twilio_params(sid="SM-outage-2", body="Second", sender="+447400123456"))
     post_twilio(client, twilio_params(sid="SM-outage-1", body="First"))  # a duplicate delivery
@@ -206,7 +206,7 @@ def test_replay_stores_a_spooled_text_exactly_once_and_texts_the_reference(clien
 
 
 def test_replay_keeps_the_spool_while_the_database_is_still_down(client, monkeypatch):
-    monkeypatch.setattr(services, "receive_complaint", database_down)
+    monkeypatch.setattr(services, "receive_complaint", store_fails)
     post_twilio(client, twilio_params(body="Kept"))
 
     call_command("replay_spool")
@@ -244,3 +244,30 @@ def test_a_second_replayer_waits_its_turn(settings):
 
     assert result.busy
     assert spool.spool_path().exists()
+
+
+def test_in_a_total_outage_the_text_is_spooled_answered_and_stored_once_later(client):
+    """Nothing can reach the database (not just the service layer): the text must still be kept."""
+    with database_down():
+        response = post_twilio(client, twilio_params(sid="SM-total-outage", body="Please help, it is night"))
+        duplicate = post_twilio(client, twilio_params(sid="SM-total-outage", body="Please help, it is night"))
+
+    assert response.status_code == 200 and duplicate.status_code == 200
+    assert "we got your message" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+    call_command("replay_spool")
+
+    message = ComplaintMessage.objects.get(provider_message_id="SM-total-outage")
+    assert message.body == "Please help, it is night"
+    assert Complaint.objects.count() == 1
+
+
+def test_a_stop_in_a_total_outage_is_spooled_and_kept(client):
+    with database_down():
+        response = post_twilio(client, twilio_params(sid="SM-stop-outage", body="STOP"))
+
+    assert response.status_code == 200
+    call_command("replay_spool")
+    assert SmsOptOut.objects.filter(phone_number="+447911123456").exists()
+    assert not Complaint.objects.exists()

@@ -1,54 +1,24 @@
-"""The public web form: start page, steps, check answers, confirmation, and what goes wrong."""
+"""The public web form: start page, steps, check answers, confirmation, and what goes wrong.
+
+The form keeps nothing on the server until Send: each page carries the answers
+so far in a signed hidden field, which FormVisitor posts back like a browser.
+"""
 
 import pytest
-from django.db import OperationalError
-from django.urls import reverse
+from django.db import connection
+from django.test import Client
 
-from complaints import services
 from complaints.models import Channel, Complaint, OutboxMessage
 
 from .conftest import started_token
+from .helpers import SEND_URL, STEP_ANSWERS, FormVisitor, database_down, hidden_answers, step_url
 
 pytestmark = pytest.mark.django_db
 
-STEP_ANSWERS = {
-    "service": {"service_description": "Hillview Care Home, Dundee", "service_number": ""},
-    "what-happened": {
-        "what_happened": "Nobody answers the call bell at night.",
-        "when_it_happened": "Last week",
-    },
-    "about-you": {"is_child_or_young_person": "no", "relationship": "family_or_friend"},
-    "contact": {
-        "contact_name": "Morag",
-        "contact_email": "morag@example.org",
-        "contact_phone": "07911 123456",
-        "preferred_contact": "email",
-        "consent_to_share_identity": "yes",
-    },
-}
 
-
-def step_url(step):
-    return reverse("complaints:step", args=[step])
-
-
-def post_step(client, step, answers, **extra):
-    client.get(step_url(step))
-    data = {"started": started_token(), "website": "", **answers, **extra}
-    return client.post(step_url(step), data)
-
-
-def complete_steps(client, answers=STEP_ANSWERS):
-    for step, step_answers in answers.items():
-        response = post_step(client, step, step_answers)
-        assert response.status_code == 302, response.content.decode()[:2000]
-    return response
-
-
-def send(client, **extra):
-    return client.post(
-        reverse("complaints:check_answers"), {"started": started_token(), "website": "", **extra}
-    )
+@pytest.fixture
+def visitor(client):
+    return FormVisitor(client)
 
 
 def test_start_page_explains_who_can_complain_and_where_to_get_help(client):
@@ -64,64 +34,68 @@ def test_start_page_explains_who_can_complain_and_where_to_get_help(client):
     assert f'href="{step_url("service")}"' in html
 
 
-def test_a_person_completes_the_form_and_gets_a_reference(client):
-    response = complete_steps(client)
-    assert response.url == reverse("complaints:check_answers")
-
-    check = client.get(response.url)
+def test_a_person_completes_the_form_and_gets_a_reference(visitor, client):
+    check = visitor.complete()
     assert "Hillview Care Home, Dundee" in check.content.decode()
     assert "Family member or friend" in check.content.decode()
 
-    sent = send(client)
-    assert sent.status_code == 302 and sent.url == reverse("complaints:confirmation")
-    confirmation = client.get(sent.url)
+    sent = visitor.send()
 
     complaint = Complaint.objects.get()
+    assert sent.status_code == 200
     assert complaint.channel == Channel.WEB
     assert complaint.service_description == "Hillview Care Home, Dundee"
+    assert complaint.care_service is None
     assert complaint.contact_phone == "+447911123456"
     assert complaint.consent_to_share_identity is True
     assert complaint.suspected_bot is False
     assert complaint.messages.get().body == "Nobody answers the call bell at night."
-    assert complaint.display_reference in confirmation.content.decode()
-    assert 'class="ds_notification-panel"' in confirmation.content.decode()
+    assert complaint.display_reference in visitor.html
+    assert 'class="ds_notification-panel"' in visitor.html
     email = OutboxMessage.objects.get()
     assert email.kind == OutboxMessage.Kind.EMAIL and email.to == "morag@example.org"
     assert complaint.display_reference in email.body
 
 
-def test_sending_twice_does_not_make_a_second_complaint(client):
-    complete_steps(client)
-    send(client)
+def test_the_form_gives_no_session_and_is_never_cached(visitor, client):
+    visitor.complete()
+    visitor.send()
 
-    again = send(client)
+    assert "sessionid" not in client.cookies
+    assert "no-store" in visitor.page.headers["Cache-Control"]
 
-    assert again.status_code == 302 and again.url == step_url("service")
+
+def test_sending_twice_stores_one_complaint_and_shows_the_same_reference(visitor):
+    visitor.complete()
+    answers_on_the_check_page = hidden_answers(visitor.page)
+    first = visitor.send()
+
+    again = visitor.client.post(SEND_URL, {"answers": answers_on_the_check_page, "started": started_token()})
+
+    reference = Complaint.objects.get().display_reference
+    assert reference in first.content.decode() and reference in again.content.decode()
     assert Complaint.objects.count() == 1
 
 
-def test_a_complaint_can_be_anonymous_with_only_the_required_answers(client):
-    complete_steps(
-        client,
+def test_a_complaint_can_be_anonymous_with_only_the_required_answers(visitor):
+    visitor.complete(
         {
-            "service": {"service_number": "cs2003001025"},
+            "service": {"service_description": "the home near the park"},
             "what-happened": {"what_happened": "Ça ne va pas 😢 — 我不开心"},
             "about-you": {},
             "contact": {},
-        },
+        }
     )
-    send(client)
+    visitor.send()
 
     complaint = Complaint.objects.get()
-    assert complaint.service_number == "CS2003001025"
     assert not complaint.has_contact_details
     assert complaint.messages.get().body == "Ça ne va pas 😢 — 我不开心"
     assert not OutboxMessage.objects.exists()
 
 
-def test_errors_are_summarised_and_everything_typed_is_kept(client):
-    response = post_step(
-        client,
+def test_errors_are_summarised_and_everything_typed_is_kept(visitor):
+    response = visitor.answer(
         "contact",
         {"contact_name": "Jo <b>Bloggs</b>", "contact_phone": "12345", "contact_email": "not-an-email"},
     )
@@ -136,8 +110,8 @@ def test_errors_are_summarised_and_everything_typed_is_kept(client):
     assert "<title>Error:" in html
 
 
-def test_a_radio_question_error_links_to_its_first_option(client):
-    response = post_step(client, "contact", {"preferred_contact": "text"})
+def test_a_radio_question_error_links_to_its_first_option(visitor):
+    response = visitor.answer("contact", {"preferred_contact": "text"})
 
     html = response.content.decode()
     assert "Enter your phone number, or choose another way" in html
@@ -145,18 +119,18 @@ def test_a_radio_question_error_links_to_its_first_option(client):
     assert 'id="id_preferred_contact_2" name="preferred_contact" value="text" checked' in html
 
 
-def test_the_service_step_needs_a_name_or_a_number(client):
-    response = post_step(client, "service", {"service_description": "   ", "service_number": "CS12"})
+def test_the_service_step_needs_something_typed(visitor):
+    response = visitor.answer("service", {"service_description": "   "})
 
-    html = response.content.decode()
-    assert "Enter a service number like CS2003001025" in html
-    assert not Complaint.objects.exists()
+    assert "Tell us the name of the care service" in response.content.decode()
+    assert "Step 1 of 4" in response.content.decode()
 
 
-def test_a_complaint_over_10000_characters_is_refused_but_kept_on_screen(client):
+def test_a_complaint_over_10000_characters_is_refused_but_kept_on_screen(visitor):
+    visitor.answer("service", STEP_ANSWERS["service"])
     long_text = "a" * 10_001
 
-    response = post_step(client, "what-happened", {"what_happened": long_text})
+    response = visitor.answer("what-happened", {"what_happened": long_text})
 
     html = response.content.decode()
     assert "must be 10,000 characters or fewer" in html
@@ -164,96 +138,168 @@ def test_a_complaint_over_10000_characters_is_refused_but_kept_on_screen(client)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
-def test_an_empty_complaint_is_refused(client, text):
-    response = post_step(client, "what-happened", {"what_happened": text})
+def test_an_empty_complaint_is_refused(visitor, text):
+    visitor.answer("service", STEP_ANSWERS["service"])
+
+    response = visitor.answer("what-happened", {"what_happened": text})
 
     assert "Tell us what happened" in response.content.decode()
 
 
-def test_check_answers_sends_people_back_to_the_first_missing_step(client):
-    post_step(client, "service", STEP_ANSWERS["service"])
+def test_text_that_is_empty_once_cleaned_is_caught_at_send_and_kept(visitor):
+    visitor.complete({**STEP_ANSWERS, "what-happened": {"what_happened": "\x01\x02"}})
 
-    response = client.get(reverse("complaints:check_answers"))
+    response = visitor.send()
 
-    assert response.url == step_url("what-happened")
-
-
-def test_change_link_returns_to_check_answers(client):
-    complete_steps(client)
-
-    response = client.post(
-        step_url("service") + "?change=1",
-        {"started": started_token(), "service_description": "Another home"},
-    )
-
-    assert response.url == reverse("complaints:check_answers")
-    assert "Another home" in client.get(response.url).content.decode()
+    assert response.status_code == 400
+    assert "A complaint needs some text" in visitor.html
+    assert "Hillview Care Home, Dundee" in visitor.html
+    assert not Complaint.objects.exists()
 
 
-def test_a_filled_honeypot_is_kept_and_flagged(client):
-    complete_steps(client)
+def test_later_steps_cannot_be_opened_without_the_answers_before_them(client):
+    assert client.get(step_url("contact")).url == step_url("service")
+    assert client.get(SEND_URL).url == step_url("service")
 
-    send(client, website="http://spam.example")
+    response = client.post(step_url("contact"), {"contact_name": "Jo"})
+
+    assert response.status_code == 400
+    assert "Please start again" in response.content.decode()
+    assert "Step 1 of 4" in response.content.decode()
+
+
+@pytest.mark.parametrize("answers", ["forged", "eyJhIjoxfQ:1uAbCd:bad-signature", "x" * 5000])
+def test_altered_answers_mean_starting_again_never_a_server_error(client, answers):
+    for url in (step_url("what-happened"), SEND_URL):
+        response = client.post(url, {"answers": answers, "what_happened": "Something"})
+
+        assert response.status_code == 400
+        assert "Please start again" in response.content.decode()
+        assert "0345 600 9527" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_answers_older_than_a_day_mean_starting_again(visitor, settings):
+    visitor.complete()
+    settings.COMPLAINTS_FORM_MAX_AGE = -1  # everything signed is now too old
+
+    response = visitor.send()
+
+    assert response.status_code == 400
+    assert "Please start again" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_change_returns_to_check_answers_with_the_new_answer(visitor):
+    visitor.complete()
+    change_url = step_url("service") + "?change=1"
+    assert f'formaction="{change_url}"' in visitor.html
+
+    shown = visitor.post(change_url, {"show": "1"})
+    assert "Which care service is it about?" in shown.content.decode()
+    assert "Hillview Care Home, Dundee" in shown.content.decode()
+
+    check = visitor.post(change_url, {"service_description": "Another home"})
+
+    assert "Check your answers before sending" in check.content.decode()
+    assert "Another home" in check.content.decode()
+    assert "Nobody answers the call bell at night." in check.content.decode()
+
+
+def test_back_shows_the_step_before_with_its_answers(visitor):
+    visitor.answer("service", STEP_ANSWERS["service"])
+    visitor.answer("what-happened", STEP_ANSWERS["what-happened"])
+    assert 'action="' + step_url("what-happened") + '" class="complaints-back"' in visitor.html
+
+    back = visitor.post(step_url("what-happened"), {"show": "1"})
+
+    html = back.content.decode()
+    assert "What happened?" in html
+    assert "Nobody answers the call bell at night." in html
+
+
+def test_a_filled_honeypot_is_kept_and_flagged(visitor):
+    visitor.complete()
+
+    visitor.send(website="http://spam.example")
 
     assert Complaint.objects.get().suspected_bot is True
 
 
-def test_a_form_sent_faster_than_a_person_could_is_kept_and_flagged(client):
-    complete_steps(client)
+def test_a_form_sent_faster_than_a_person_could_is_kept_and_flagged(client, settings):
+    settings.COMPLAINTS_MIN_FILL_SECONDS = 60
+    visitor = FormVisitor(client)  # the answers field says when the form was first served: just now
+    visitor.complete()
 
-    client.post(reverse("complaints:check_answers"), {"started": started_token(seconds_ago=1)})
-
-    assert Complaint.objects.get().suspected_bot is True
-
-
-def test_a_forged_timestamp_is_kept_and_flagged(client):
-    for step, answers in STEP_ANSWERS.items():
-        client.post(step_url(step), {"started": "forged", **answers})
-    send(client)
+    visitor.send()
 
     assert Complaint.objects.get().suspected_bot is True
 
 
-def test_database_failure_keeps_the_answers_and_says_not_sent(client, monkeypatch):
-    complete_steps(client)
+def test_a_forged_timestamp_is_kept_and_flagged(visitor):
+    visitor.answer("service", STEP_ANSWERS["service"], started="forged")
+    for step in ["what-happened", "about-you", "contact"]:
+        visitor.answer(step, STEP_ANSWERS[step])
+    visitor.send()
 
-    def database_down(**kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
+    assert Complaint.objects.get().suspected_bot is True
 
-    monkeypatch.setattr(services, "receive_complaint", database_down)
-    response = send(client)
+
+def test_with_the_database_down_every_step_works_and_send_says_not_sent(visitor):
+    """A total outage from the first page: nothing can reach the database, not even the page's menu."""
+    with database_down():
+        with pytest.raises(Exception, match="could not connect"):
+            connection.cursor()
+        visitor.page = visitor.client.get(step_url("service"))
+        assert visitor.page.status_code == 200
+        visitor.complete()
+
+        response = visitor.send()
 
     html = response.content.decode()
     assert response.status_code == 503
     assert "Your complaint has not been sent yet" in html
     assert "0345 600 9527" in html
-    assert "Nobody answers the call bell at night." in html
     assert "Complaint sent" not in html
+    for typed in [
+        "Hillview Care Home, Dundee",
+        "Nobody answers the call bell at night.",
+        "Last week",
+        "Family member or friend",
+        "Morag",
+        "morag@example.org",
+        "+447911123456",
+    ]:
+        assert typed in html, typed
+    assert 'href="/complaints/"' in html and 'href="/services/"' in html  # the static menu
     assert not Complaint.objects.exists()
 
-    monkeypatch.undo()
-    assert send(client).url == reverse("complaints:confirmation")
+    # The database is back: the same page's Send stores it, once.
+    resent = visitor.send()
+    assert resent.status_code == 200
+    assert Complaint.objects.get().display_reference in resent.content.decode()
+    assert Complaint.objects.get().contact_email == "morag@example.org"
+    visitor.client.post(SEND_URL, {"answers": hidden_answers(response), "started": started_token()})
     assert Complaint.objects.count() == 1
 
 
-def test_posts_are_rate_limited_per_client_address(client, settings):
+def test_posts_are_rate_limited_per_client_address(visitor, settings):
     settings.COMPLAINTS_FORM_RATE = "3/m"
     for _ in range(3):
-        assert post_step(client, "service", STEP_ANSWERS["service"]).status_code == 302
+        assert visitor.answer("service", STEP_ANSWERS["service"]).status_code == 200
 
-    response = post_step(client, "service", {"service_description": "Typed before the limit"})
+    response = visitor.answer("what-happened", {"what_happened": "Typed before the limit"})
 
     html = response.content.decode()
     assert response.status_code == 429
     assert "Please wait a few minutes" in html
     assert "Typed before the limit" in html
-    other_client = client.post(
-        step_url("service"), {"started": started_token(), **STEP_ANSWERS["service"]}, REMOTE_ADDR="192.0.2.9"
-    )
-    assert other_client.status_code == 302
+    other_client = Client(REMOTE_ADDR="192.0.2.9")
+    other = other_client.post(step_url("service"), {"started": started_token(), **STEP_ANSWERS["service"]})
+    assert other.status_code == 200 and "What happened?" in other.content.decode()
 
 
-def test_a_cache_outage_does_not_stop_a_complaint(client, monkeypatch):
+def test_a_cache_outage_does_not_stop_a_complaint(visitor, monkeypatch):
     from complaints import views
 
     def cache_down(*args, **kwargs):
@@ -261,35 +307,31 @@ def test_a_cache_outage_does_not_stop_a_complaint(client, monkeypatch):
 
     monkeypatch.setattr(views, "is_ratelimited", cache_down)
 
-    complete_steps(client)
-    assert send(client).url == reverse("complaints:confirmation")
+    visitor.complete()
+    assert visitor.send().status_code == 200
+    assert Complaint.objects.count() == 1
 
 
-def test_form_pages_have_no_inline_script_or_style(client):
-    pages = ["/complaints/", *[step_url(step) for step in STEP_ANSWERS]]
-    complete_steps(client)
-    pages.append(reverse("complaints:check_answers"))
-    for path in pages:
-        html = client.get(path).content.decode()
-        assert "<style" not in html, path
-        assert " style=" not in html, path
+def test_form_pages_have_no_inline_script_or_style(visitor, client):
+    pages = [client.get("/complaints/"), visitor.page]
+    for step, answers in STEP_ANSWERS.items():
+        pages.append(visitor.answer(step, answers))
+    pages.append(visitor.send())
+    for response in pages:
+        html = response.content.decode()
+        assert "<style" not in html
+        assert " style=" not in html
         for chunk in html.split("<script")[1:]:
-            assert "src=" in chunk.split(">", 1)[0], f"inline script on {path}"
+            assert "src=" in chunk.split(">", 1)[0], "inline script"
 
 
-def test_form_posts_need_a_csrf_token(client):
-    from django.test import Client
-
+def test_form_posts_need_a_csrf_token():
     strict = Client(enforce_csrf_checks=True)
-    strict.get(step_url("service"))
+    page = strict.get(step_url("service"))
 
-    response = strict.post(step_url("service"), STEP_ANSWERS["service"])
+    response = strict.post(step_url("service"), {"answers": hidden_answers(page), **STEP_ANSWERS["service"]})
 
     assert response.status_code == 403
-
-
-def test_confirmation_without_a_complaint_goes_to_the_start(client):
-    assert client.get(reverse("complaints:confirmation")).url == reverse("complaints:start")
 
 
 def test_unknown_step_is_not_found(client):

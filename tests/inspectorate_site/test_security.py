@@ -83,8 +83,8 @@ def test_right_password_signs_in_before_the_limit(client):
 
 
 @pytest.mark.parametrize("path", ["/our-values%00/", "/publications/%00", "/services/CS2003000025%00/"])
-def test_a_nul_character_in_the_address_is_a_bad_request_not_an_error(client, content_page, path):
+def test_a_nul_character_in_the_address_is_not_found_not_an_error(client, content_page, path):
     response = client.get(path)
 
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert response.headers["X-Frame-Options"] == "DENY"
