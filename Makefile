@@ -11,7 +11,7 @@ PORT ?= 8000
 # Production settings with throwaway values, only for `check --deploy`.
 DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=inspectorate_site.settings.production \
 	SECRET_KEY=deploy-check-$$(date +%s)-only-not-a-real-secret-0123456789abcdefghijklmnop \
-	ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
+	ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org REDIS_URL=redis://127.0.0.1:6379/0
 
 .PHONY: help install run serve migrate static demo test lint format check ci bench clean
 

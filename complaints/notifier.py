@@ -40,6 +40,22 @@ class LocmemSmsBackend:
         type(self).outbox.append((to, body))
 
 
+class TwilioSmsBackend:
+    """Production: sends through Twilio's Messages API from our text-to-complain number.
+
+    A failure raises, and the outbox retries the message with backoff.
+    """
+
+    def __init__(self, http_client=None):
+        from twilio.rest import Client
+
+        self.sender = settings.TWILIO_FROM_NUMBER
+        self.client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, http_client=http_client)
+
+    def send(self, to: str, body: str) -> None:
+        self.client.messages.create(to=to, from_=self.sender, body=body)
+
+
 def sms_backend():
     path = getattr(settings, "COMPLAINTS_SMS_BACKEND", "complaints.notifier.ConsoleSmsBackend")
     return import_string(path)()

@@ -326,7 +326,25 @@ TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
 NOTIFY_INBOUND_TOKEN = env_str("NOTIFY_INBOUND_TOKEN")
 COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
 COMPLAINTS_ANONYMISE_AFTER_DAYS = int(env_str("COMPLAINTS_ANONYMISE_AFTER_DAYS", "730"))
-COMPLAINTS_SMS_BACKEND = "complaints.notifier.ConsoleSmsBackend"
+# Outgoing texts: through Twilio when its account is configured, else logged.
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
+TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "+447870981785")
+COMPLAINTS_SMS_BACKEND = (
+    "complaints.notifier.TwilioSmsBackend" if TWILIO_ACCOUNT_SID else "complaints.notifier.ConsoleSmsBackend"
+)
+
+# Outgoing email (acknowledgements): SMTP when EMAIL_HOST is set, else the console.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = True
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Care Inspectorate <no-reply@careinspectorate.example>")
 
 # Rate limits on posts share the default cache: Redis when REDIS_URL is set, so
 # every app server counts together. Django's own RedisCache increments

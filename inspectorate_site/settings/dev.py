@@ -7,4 +7,3 @@ DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

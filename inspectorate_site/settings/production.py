@@ -5,13 +5,16 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, SITE_URL, env_bool
+from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, SITE_URL, env_bool
 
 DEBUG = env_bool("DEBUG", default=False)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
+if not REDIS_URL:
+    # Page cache, badges and rate limits must be shared by every app server.
+    raise ImproperlyConfigured("REDIS_URL must be set in production")
 
 # TLS ends at the load balancer, which says so in X-Forwarded-Proto and adds
 # the visitor's address to X-Forwarded-For.
