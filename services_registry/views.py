@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
 from .datastore import export_rows
@@ -82,7 +83,15 @@ def widget_page(request, service_number):
     return serve_widget(request, service_number, "html")
 
 
+# Register pages change when an import or an officer changes a service; a
+# minute's staleness is harmless there (the widget is invalidated separately),
+# and lets the cache and a CDN absorb repeated reads.
+PUBLIC_PAGE_SECONDS = 60
+
+
 @require_safe
+@cache_page(PUBLIC_PAGE_SECONDS)
+@cache_control(public=True)
 def service_search(request):
     """Find a care service: a fixed handful of queries whatever the size of the register."""
     service_types, council_areas = CareService.objects.filter_choices()
@@ -130,6 +139,8 @@ def _attr(text: str) -> str:
 
 
 @require_safe
+@cache_page(PUBLIC_PAGE_SECONDS)
+@cache_control(public=True)
 def service_detail(request, service_number):
     service = get_object_or_404(CareService.objects.select_related("provider"), service_number=service_number)
     return render(

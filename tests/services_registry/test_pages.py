@@ -250,3 +250,17 @@ def test_public_pages_carry_no_inline_script_or_style(client, register):
             assert "src=" in chunk.split(">", 1)[0]
         assert "<style" not in html
         assert " style=" not in html
+
+
+def test_repeat_anonymous_views_come_from_the_cache_and_say_so(
+    client, register, django_assert_max_num_queries
+):
+    first = client.get("/services/CS2003001025/")
+
+    with django_assert_max_num_queries(0):
+        again = client.get("/services/CS2003001025/")
+
+    assert again.content == first.content
+    assert "public" in again.headers["Cache-Control"]
+    assert "max-age=60" in again.headers["Cache-Control"]
+    assert not again.cookies
