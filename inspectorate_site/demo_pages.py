@@ -1,5 +1,11 @@
 """The demo CMS page tree: what a visitor expects to find, in our own words.
 
+The pages at /publications/ and /services/ stand where the apps answer: they
+give the menu and breadcrumbs their sections, and their "summary" is the
+introduction the app pages show. The complaints start page is the app's own
+(it must work while the database is down), so its CMS page only names the
+section in the menu.
+
 Each entry: reverse_id (how a later run finds the page again), title, slug,
 template, whether it shows in the main menu, the parent's reverse_id, and the
 HTML of each placeholder.
@@ -56,12 +62,6 @@ DEMO_PAGES = [
                 "<p>Guidance, self-evaluation resources and inspection documents for people who use care, "
                 "their families, and the services and partnerships we inspect.</p>"
             ),
-            "content": (
-                "<p>Every publication lists when it was first published, when it last changed and what "
-                "changed, so you can tell at a glance whether you have the current version.</p>"
-                "<p>If you need a document in another format, such as large print, easy read or a "
-                "language other than English, call us on 0345 600 9527 and we will arrange it.</p>"
-            ),
         },
     ),
     DemoPage(
@@ -75,17 +75,6 @@ DEMO_PAGES = [
                 "<p>Every registered care service in Scotland has its own page here, with its grades, "
                 "its latest inspection reports and any complaints we have upheld.</p>"
             ),
-            "content": (
-                "<h2>What you will find on a service's page</h2>"
-                "<ul><li>who provides the service and where it is</li>"
-                "<li>the grades we gave at the last inspection, on a scale from 1 (unsatisfactory) "
-                "to 6 (excellent), and when they were published</li>"
-                "<li>inspection reports you can read or download</li></ul>"
-                "<h2>Are you a care service?</h2>"
-                "<p>You can show visitors to your own website that you are registered with us by "
-                "adding our \u2018Registered by\u2019 badge. Instructions and the code to copy are on your "
-                "service's page.</p>"
-            ),
         },
     ),
     DemoPage(
@@ -98,16 +87,6 @@ DEMO_PAGES = [
             "summary": (
                 "<p>Anyone can tell us about a concern with a registered care service: people who use it, "
                 "their families, staff or members of the public.</p>"
-            ),
-            "content": (
-                "<h2>Ways to tell us</h2>"
-                "<ul><li>online, using our complaints form</li>"
-                "<li>by phone on 0345 600 9527</li>"
-                "<li>children and young people can text us on 07870 981 785</li></ul>"
-                "<p>You can stay anonymous if you want to. If you give us your details, we will only "
-                "share who you are with the service if you agree.</p>"
-                "<h2>If someone is in danger</h2>"
-                "<p>If a person is at immediate risk of harm, call 999 first.</p>"
             ),
         },
     ),

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from cms.api import add_plugin
 
 from services_registry.factories import (
     CareServiceFactory,
@@ -11,6 +12,7 @@ from services_registry.factories import (
     YearlyFiguresFactory,
 )
 from services_registry.models import CareService
+from tests.factories import SuperuserFactory, published_page
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +266,16 @@ def test_repeat_anonymous_views_come_from_the_cache_and_say_so(
     assert "public" in again.headers["Cache-Control"]
     assert "max-age=60" in again.headers["Cache-Control"]
     assert not again.cookies
+
+
+def test_the_published_cms_page_at_services_supplies_the_introduction(client):
+    author = SuperuserFactory(username="author")
+    content = published_page("Find a care service", user=author, slug="services")
+    add_plugin(
+        content.rescan_placeholders()["summary"], "TextPlugin", "en", body="<p>Look up any service</p>"
+    )
+
+    html = client.get("/services/").content.decode()
+
+    assert "Look up any service" in html
+    assert "must be registered with us" not in html
