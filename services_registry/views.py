@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
@@ -122,7 +123,7 @@ def embed_code(service: CareService) -> str:
     return (
         f'<script async src="{site}/widget/{number}.js"></script>\n'
         f'<noscript><a href="{site}/services/{number}/" target="_blank" rel="noopener">'
-        f'<img src="{site}/widget/{number}.svg" alt="{_attr(alt)}" width="300"></a></noscript>'
+        f'<img src="{site}/widget/{number}.svg" alt="{escape(alt)}" width="300"></a></noscript>'
     )
 
 
@@ -130,12 +131,8 @@ def iframe_code(service: CareService) -> str:
     site = settings.SITE_URL
     return (
         f'<iframe src="{site}/widget/{service.service_number}/" width="310" height="230" '
-        f'title="Care Inspectorate registration: {_attr(service.name)}"></iframe>'
+        f'title="Care Inspectorate registration: {escape(service.name)}"></iframe>'
     )
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @require_safe
