@@ -1,9 +1,19 @@
-"""Site-wide middleware: extra security headers and the health check."""
+"""Site-wide middleware, in the order MIDDLEWARE lists it.
 
+- ``ResponseHeadersMiddleware``: adds Permissions-Policy and tidies ``Vary``.
+- ``RejectMalformedPathMiddleware``: a path with a NUL byte is not found, before any lookup.
+- ``StaffContentSecurityPolicyMiddleware``: the looser policy signed-in staff need for the CMS.
+- ``HealthCheckMiddleware``: answers ``/healthz`` before sessions and the CMS touch the database.
+- ``PageMethodsMiddleware``: CMS pages answer only GET and HEAD.
+"""
+
+from cms.views import details as cms_page
 from django.conf import settings
-from django.http import HttpResponseNotFound
+from django.http import HttpResponseNotAllowed, HttpResponseNotFound
 
 from .views import healthz
+
+PAGE_METHODS = ("GET", "HEAD")
 
 HEALTH_CHECK_PATH = "/healthz"
 
@@ -24,8 +34,13 @@ class RejectMalformedPathMiddleware:
         return self.get_response(request)
 
 
-class SecurityHeadersMiddleware:
-    """Adds Permissions-Policy to every response."""
+class ResponseHeadersMiddleware:
+    """Adds Permissions-Policy to every response and drops empty ``Vary`` entries.
+
+    Django's ``patch_vary_headers(response, [])``, which django CMS's page cache
+    calls, writes an empty ``Vary`` that later middleware turns into
+    ``Vary: , Cookie``.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,6 +48,12 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if "Vary" in response.headers:
+            vary = [name.strip() for name in response.headers["Vary"].split(",") if name.strip()]
+            if vary:
+                response.headers["Vary"] = ", ".join(vary)
+            else:
+                del response.headers["Vary"]
         return response
 
 
@@ -70,3 +91,22 @@ class HealthCheckMiddleware:
         if request.path_info == HEALTH_CHECK_PATH:
             return healthz(request)
         return self.get_response(request)
+
+
+class PageMethodsMiddleware:
+    """CMS pages are documents: GET and HEAD, 405 for anything else.
+
+    django CMS's page view answers every method with the page, OPTIONS and
+    TRACE included; the apps' views already say which methods they take.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is cms_page and request.method not in PAGE_METHODS:
+            return HttpResponseNotAllowed(PAGE_METHODS)
+        return None

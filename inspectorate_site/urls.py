@@ -11,6 +11,8 @@ from services_registry.sitemaps import CareServiceSitemap
 
 from . import views
 
+handler500 = "inspectorate_site.views.server_error"
+
 SITEMAPS = {
     "pages": CMSSitemap,
     "publications": PublicationSitemap,

@@ -1,9 +1,11 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -50,3 +52,9 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links to."""
     return HttpResponsePermanentRedirect(static("images/favicon.svg"))
+
+
+def server_error(request):
+    """The 500 page: the site's own words and phone number, with no request context to fail again."""
+    context = {"SITE_NAME": settings.SITE_NAME, "CONTACT_PHONE": settings.CONTACT_PHONE}
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

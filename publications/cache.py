@@ -10,15 +10,11 @@ toolbar) are never served from, nor stored in, this cache.
 import functools
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "publications:generation"
-
-
-def timeout() -> int:
-    return getattr(settings, "PUBLICATIONS_PAGE_CACHE_SECONDS", 60)
+PUBLIC_PAGE_SECONDS = 60
 
 
 def invalidate(**kwargs) -> None:
@@ -43,7 +39,7 @@ def _key(request, generation) -> str:
 def public_page_cache(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated and timeout() > 0
+        cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
         if not cacheable:
             return view(request, *args, **kwargs)
         generation = cache.get(GENERATION_KEY) or 0
@@ -54,8 +50,8 @@ def public_page_cache(view):
             if response.status_code == 200 and not response.cookies:
                 if hasattr(response, "render"):
                     response.render()
-                patch_cache_control(response, max_age=timeout(), public=True)
-                cache.set(key, response, timeout())
+                patch_cache_control(response, max_age=PUBLIC_PAGE_SECONDS, public=True)
+                cache.set(key, response, PUBLIC_PAGE_SECONDS)
         return response
 
     return wrapper

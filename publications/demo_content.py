@@ -1,11 +1,17 @@
 """The demo library: the eight publications of the seed's category page, in our own words.
 
-Titles, publication dates, download figures, phone numbers, document lists
-and dated change notes are the seed's; every sentence of every body is new.
+Titles, publication dates, download figures, document lists and dated
+change notes are the seed's; every sentence of every body is new. Phone
+numbers come from the settings, as everywhere else.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.conf import settings
+
+CONTACT_PHONE = settings.CONTACT_PHONE
+TEXT_TO_COMPLAIN_NUMBER = settings.TEXT_TO_COMPLAIN_NUMBER
 
 TOP_CATEGORY = (
     "Guidance and resources",
@@ -80,7 +86,7 @@ DEMO_PUBLICATIONS = [
             "A resource on the everyday care and support that helps people living with dementia "
             "and long term conditions stay continent and live well."
         ),
-        body="""
+        body=f"""
 <p>Staying continent matters to dignity, confidence and quality of life. This resource sets out the basic,
 essential care and support that give people living with dementia or a long term condition the best chance of
 staying continent for as long as possible.</p>
@@ -101,7 +107,7 @@ staff in any setting. It comes with an easy read guide, a poster and a DVD.</p>
 <h2>Who made it</h2>
 <p>We led the work with Scottish Care, the Scottish Government, NHS continence advisers, the Scottish Dementia
 Working Group, ACA and the National Dementia Carers Action Network (NDCAN).</p>
-<p>To ask for printed copies, phone 0345 600 9527.</p>
+<p>To ask for printed copies, phone {CONTACT_PHONE}.</p>
 """,
         documents=(
             DemoDocument(
@@ -128,7 +134,7 @@ Working Group, ACA and the National Dementia Carers Action Network (NDCAN).</p>
             "How we check that every child and young person experiencing care in Scotland gets care that "
             "meets their needs and respects their rights, and how they can take part or complain."
         ),
-        body="""
+        body=f"""
 <h2>What we do for children and young people</h2>
 <p>We want every child and young person who experiences care in Scotland to get care that fits their needs and
 choices and upholds their rights. That applies wherever they are: at home with family, in a children’s home, in
@@ -145,8 +151,8 @@ to have their say.</p>
 <p>Our research in 2019 found that fewer than one in a hundred of the 1,400 children and young people in
 residential care had raised a concern with us. Services need a culture where concerns are heard and acted on
 quickly.</p>
-<p>If you are a child or young person and you are not happy about your care, you can text us on 07870 981 785.
-You can also <a href="/complaints/">make a complaint online</a>, phone us on 0345 600 9527 or email
+<p>If you are a child or young person and you are not happy about your care, you can text us on {TEXT_TO_COMPLAIN_NUMBER}.
+You can also <a href="/complaints/">make a complaint online</a>, phone us on {CONTACT_PHONE} or email
 enquiries@careinspectorate.gov.scot.</p>
 <h2>Young inspection volunteers</h2>
 <p>Fifteen young inspection volunteers, aged 18 to 26, join our inspections of children’s services. They talk
@@ -168,7 +174,8 @@ People (Scotland) Act 2014 we help young people move from care into adulthood at
             DemoDocument("What is an inspection? Poster for residential child care"),
             DemoDocument("What is an inspection? Poster for foster care"),
             DemoDocument(
-                "Text to complain poster", lines=("Not happy about your care? Text us on 07870 981 785.",)
+                "Text to complain poster",
+                lines=(f"Not happy about your care? Text us on {TEXT_TO_COMPLAIN_NUMBER}.",),
             ),
         ),
     ),
@@ -294,7 +301,7 @@ about Covid-19.</p>
             "Show visitors to your website that your care service is registered with us, with a badge that "
             "links to your service's page on our site."
         ),
-        body="""
+        body=f"""
 <h2>What the widget is</h2>
 <p>The widget is a small badge, with a little code behind it, that any website can show. Every registered care
 service has its own, and it links straight to that service’s page on our website, so people can check your
@@ -311,7 +318,7 @@ administrator, developer or hosting provider can help.</li>
 <p>The badge works as soon as the code is on your page.</p>
 <h2>If it does not work</h2>
 <p>Ask your web administrator first. If they cannot fix it, email us at enquiries@careinspectorate.gov.scot or
-phone 0345 600 9527.</p>
+phone {CONTACT_PHONE}.</p>
 <h2>Terms of use</h2>
 <p>You may use the widget for any care service registered with us. You must not:</p>
 <ul>
@@ -368,7 +375,7 @@ inspected and have a question about The Guide, ask your inspection lead; otherwi
             "We use Near Me video calls to talk with care providers, people who use care and carers. "
             "Here is how to join one."
         ),
-        body="""
+        body=f"""
 <p>Video calls are now one of the usual ways we talk with care providers, people who experience care and
 carers, alongside phone calls and visits. You need a smartphone, tablet or computer that can make video calls
 and an internet connection.</p>
@@ -385,7 +392,7 @@ care homes.</p>
 <p>During the pandemic we used Near Me much more to keep in touch with services. With TEC we looked at how well
 it worked for people, and our short report on Near Me and care homes describes what services found helpful and
 what was hard.</p>
-<p>If you cannot join a video call, phone us on 0345 600 9527 and we will arrange another way to talk.</p>
+<p>If you cannot join a video call, phone us on {CONTACT_PHONE} and we will arrange another way to talk.</p>
 """,
         documents=(
             DemoDocument(

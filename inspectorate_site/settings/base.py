@@ -19,7 +19,7 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
 
 
-def env_bool(name: str, default: bool) -> bool:
+def env_bool(name: str, default: bool | None) -> bool | None:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         return default
@@ -30,6 +30,16 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
+def env_int(name: str, default: int | None) -> int | None:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -37,17 +47,34 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-# --- Environment (read once) -------------------------------------------------
+# --- Environment (read here and nowhere else) ---------------------------------
+# None means "the settings module decides": dev.py and production.py give the
+# defaults that differ between them (README, Configuration).
 DATABASE_URL = env_str("DATABASE_URL")
 REDIS_URL = env_str("REDIS_URL")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-DEBUG = env_bool("DEBUG", default=False)
+DEBUG = env_bool("DEBUG", default=None)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 # How many proxies (load balancer, CDN) append to X-Forwarded-For in front of us.
-TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=None)
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_BUCKET = env_str("MEDIA_BUCKET")
 MEDIA_ENDPOINT_URL = env_str("MEDIA_ENDPOINT_URL")
+# Unset tokens: the SMS webhooks refuse everything (Twilio 403, Notify 401).
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
+NOTIFY_INBOUND_TOKEN = env_str("NOTIFY_INBOUND_TOKEN")
+# Outgoing texts go through Twilio when its account is configured, else to the log.
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
+TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "+447870981785")
+# Outgoing email goes over SMTP when EMAIL_HOST is set, else to the console.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Care Inspectorate <no-reply@careinspectorate.example>")
+COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
+COMPLAINTS_ANONYMISE_AFTER_DAYS = env_int("COMPLAINTS_ANONYMISE_AFTER_DAYS", default=730)
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
@@ -91,7 +118,7 @@ MIDDLEWARE = [
     # Static files answer here, before anything that touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "inspectorate_site.middleware.SecurityHeadersMiddleware",
+    "inspectorate_site.middleware.ResponseHeadersMiddleware",
     "inspectorate_site.middleware.RejectMalformedPathMiddleware",
     "csp.middleware.CSPMiddleware",
     "inspectorate_site.middleware.StaffContentSecurityPolicyMiddleware",
@@ -101,6 +128,7 @@ MIDDLEWARE = [
     "services_registry.middleware.WidgetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "inspectorate_site.middleware.PageMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,9 +196,6 @@ else:
         }
     }
 
-# Sessions live in the database so any app server can answer any request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
 # --- Authentication ----------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -202,8 +227,6 @@ AXES_CLIENT_IP_CALLABLE = "inspectorate_site.client_ip.client_ip"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-USE_TZ = True
 
 # --- Static and media files --------------------------------------------------
 STATIC_URL = "/static/"
@@ -217,7 +240,6 @@ STATICFILES_DIRS = [
     ),
 ]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 if MEDIA_BUCKET:
     # Uploaded files on S3-compatible object storage shared by every app
     # server; credentials come from the usual AWS_* variables or the role.
@@ -248,18 +270,12 @@ CMS_TEMPLATES = [
     ("cms/content_page.html", "Content page"),
     ("cms/landing_page.html", "Landing page with sections"),
 ]
-CMS_PERMISSION = False  # Django groups decide who edits and who publishes.
-CMS_PAGE_CACHE = True
-CMS_PLACEHOLDER_CACHE = True
-CMS_PLUGIN_CACHE = True
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}
 CMS_TOOLBAR_ANONYMOUS_ON = False
-CMS_PLACEHOLDER_CONF = {}
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
-X_FRAME_OPTIONS = "DENY"
 
-# Rich text: djangocms-text cleans editor HTML with nh3 on save.
-TEXT_INLINE_EDITING = True
+# Rich text: djangocms-text cleans editor HTML with nh3 on save. Its default,
+# stated because the public pages' safety rests on it.
 TEXT_HTML_SANITIZE = True
 
 THUMBNAIL_PROCESSORS = (
@@ -272,12 +288,8 @@ THUMBNAIL_HIGH_RESOLUTION = True
 FILER_CANONICAL_URL = "sharing/"
 
 # --- Security headers (strict by default; production adds HTTPS) ------------
-SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # Public pages: every script and style comes from this origin, nothing inline.
@@ -321,30 +333,23 @@ CONTACT_PHONE = "0345 600 9527"
 TEXT_TO_COMPLAIN_NUMBER = "07870 981 785"
 
 # --- Complaints ----------------------------------------------------------------
-# Unset tokens: the SMS webhooks refuse everything (Twilio 403, Notify 401).
-TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
-NOTIFY_INBOUND_TOKEN = env_str("NOTIFY_INBOUND_TOKEN")
-COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
-COMPLAINTS_ANONYMISE_AFTER_DAYS = int(env_str("COMPLAINTS_ANONYMISE_AFTER_DAYS", "730"))
-# Outgoing texts: through Twilio when its account is configured, else logged.
-TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
-TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "+447870981785")
 COMPLAINTS_SMS_BACKEND = (
     "complaints.notifier.TwilioSmsBackend" if TWILIO_ACCOUNT_SID else "complaints.notifier.ConsoleSmsBackend"
 )
+# The web form: how long its signed answers stay usable (seconds), how many posts
+# one client address may make, and how fast a whole form can be sent before it
+# looks like a bot's (kept for a person to check, never dropped).
+COMPLAINTS_FORM_MAX_AGE = 24 * 60 * 60
+COMPLAINTS_FORM_RATE = "60/h"
+COMPLAINTS_MIN_FILL_SECONDS = 5
 
-# Outgoing email (acknowledgements): SMTP when EMAIL_HOST is set, else the console.
-EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+# Outgoing email (acknowledgements).
 EMAIL_USE_TLS = True
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Care Inspectorate <no-reply@careinspectorate.example>")
 
 # Rate limits on posts share the default cache: Redis when REDIS_URL is set, so
 # every app server counts together. Django's own RedisCache increments

@@ -1,13 +1,11 @@
 """Production: HTTPS only, secrets from the environment, nothing defaulted."""
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, SITE_URL, env_bool
+from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, SITE_URL, TRUSTED_PROXY_COUNT
 
-DEBUG = env_bool("DEBUG", default=False)
+DEBUG = bool(DEBUG)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production")
 if not ALLOWED_HOSTS:
@@ -18,7 +16,7 @@ if not REDIS_URL:
 
 # TLS ends at the load balancer, which says so in X-Forwarded-Proto and adds
 # the visitor's address to X-Forwarded-For.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+TRUSTED_PROXY_COUNT = 1 if TRUSTED_PROXY_COUNT is None else TRUSTED_PROXY_COUNT
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

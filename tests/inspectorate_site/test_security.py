@@ -88,3 +88,27 @@ def test_a_nul_character_in_the_address_is_not_found_not_an_error(client, conten
 
     assert response.status_code == 404
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("method", ["options", "trace", "post", "put", "delete"])
+def test_content_pages_refuse_methods_other_than_get_and_head(client, content_page, method):
+    client.get("/our-values/")  # a cached copy must not answer other methods either
+
+    response = client.generic(method.upper(), "/our-values/")
+
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD"
+    assert b"Values" not in response.content
+
+
+def test_content_pages_answer_head(client, content_page):
+    assert client.head("/our-values/").status_code == 200
+
+
+def test_content_pages_vary_on_named_headers_only(client, content_page):
+    cold = client.get("/our-values/")
+    warm = client.get("/our-values/")
+
+    for response in (cold, warm):
+        names = [name.strip() for name in response.headers.get("Vary", "").split(",")]
+        assert "" not in names, response.headers.get("Vary")

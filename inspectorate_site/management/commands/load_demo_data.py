@@ -1,8 +1,17 @@
-"""Builds the demo site: staff users, then the published CMS page tree.
+"""Builds the whole demo site, in the order each part needs the one before.
+
+1. Staff users: an administrator and one user in each staff group.
+2. The published CMS page tree (home, sections, footer pages), owned by the administrator.
+3. The publications library: categories, publications with small real PDF
+   documents, change notes and a download history.
+4. The register: the demo datastore CSV through the real import, plus
+   inspection reports.
+5. Demo complaints, one or more per channel and status, through the same
+   intake service as real ones, linked to demo services.
 
 Idempotent: a second run finds everything by its natural key and changes
 nothing. Refuses to run with DEBUG off unless --force is given, because it
-creates users with known passwords.
+creates users with known passwords (with --force they get unusable ones).
 """
 
 from django.conf import settings
