@@ -4,45 +4,22 @@ Model permissions alone are not enough: a permission handed to another group by
 mistake must still open nothing. Every admin here also asks for membership of
 the group (or a superuser). Contact details are masked until an officer presses
 "Reveal contact details" (a POST, logged); every opened complaint is logged too.
+The complaint admin's own pages (reveal, statistics, staff entry) are in
+admin_views.py; this module wires their URLs.
 """
 
+from functools import partial
+
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from . import services
-from .contact import display_phone, mask_email, mask_phone, mask_text
-from .forms import StaffEntryForm
-from .models import (
-    AccessLog,
-    Channel,
-    Complaint,
-    ComplaintNote,
-    OutboxMessage,
-    Outcome,
-    Route,
-    Status,
-)
-
-OFFICER_GROUP = "Complaints officer"
-
-
-def is_complaints_officer(user) -> bool:
-    """Active staff in the Complaints officer group, or a superuser. Cached on the user for the request."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_is_complaints_officer"):
-        user._is_complaints_officer = user.groups.filter(name=OFFICER_GROUP).exists()
-    return user._is_complaints_officer
+from . import admin_views, services
+from .contact import mask_email, mask_phone, mask_text
+from .models import AccessLog, Complaint, ComplaintNote, OutboxMessage, Route, Status
+from .roles import is_complaints_officer
 
 
 class OfficersOnly:
@@ -290,83 +267,20 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
         own = [
             path(
                 "<int:object_id>/reveal-contact/",
-                self.admin_site.admin_view(self.reveal_contact_view),
+                self.admin_site.admin_view(partial(admin_views.reveal_contact, self)),
                 name="complaints_complaint_reveal_contact",
             ),
             path(
                 "statistics/",
-                self.admin_site.admin_view(self.statistics_view),
+                self.admin_site.admin_view(partial(admin_views.statistics, self)),
                 name="complaints_complaint_statistics",
             ),
         ]
         return own + super().get_urls()
 
-    def reveal_contact_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        complaint = get_object_or_404(Complaint, pk=object_id)
-        if not self.has_view_permission(request, complaint):
-            raise PermissionDenied
-        AccessLog.objects.create(
-            user=request.user, complaint=complaint, action=AccessLog.Action.REVEALED_CONTACT
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Contact details for {complaint.display_reference}",
-            "opts": self.opts,
-            "complaint": complaint,
-            "phone": display_phone(complaint.contact_phone) if complaint.contact_phone else "",
-            "messages_from": sorted({m.sender for m in complaint.messages.all() if m.sender}),
-        }
-        response = TemplateResponse(request, "admin/complaints/complaint/reveal_contact.html", context)
-        response.headers["Cache-Control"] = "no-store"
-        return response
-
-    def statistics_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        complaints = Complaint.objects.all()
-        channel_labels = dict(Channel.choices)
-        outcome_labels = dict(Outcome.choices)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Complaints statistics",
-            "opts": self.opts,
-            "total": complaints.count(),
-            "by_channel": [(channel_labels.get(v, v), n) for v, n in complaints.count_by("channel")],
-            "by_month": complaints.count_by_month(),
-            "by_service_type": [(v or "Not recorded", n) for v, n in complaints.count_by_service_type()],
-            "by_outcome": [
-                (outcome_labels.get(v) or "No outcome yet", n) for v, n in complaints.count_by("outcome")
-            ],
-        }
-        return TemplateResponse(request, "admin/complaints/complaint/statistics.html", context)
-
     def add_view(self, request, form_url="", extra_context=None):
-        """Staff enter phone, email and letter complaints through the same service as the public."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = StaffEntryForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            details = dict(form.cleaned_data)
-            body = details.pop("what_happened")
-            channel = details.pop("channel")
-            try:
-                receipt = services.receive_complaint(
-                    channel=channel, body=body, entered_by=request.user, **details
-                )
-            except (ValidationError, DatabaseError) as error:
-                self.message_user(request, f"The complaint was not saved: {error}", messages.ERROR)
-            else:
-                self.message_user(request, f"Complaint {receipt.reference} saved.", messages.SUCCESS)
-                return redirect("admin:complaints_complaint_change", receipt.complaint.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Enter a complaint made by phone, email or post",
-            "opts": self.opts,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/complaints/complaint/enter_complaint.html", context)
+        """Not a model form: staff entry goes through the same intake as the public (admin_views)."""
+        return admin_views.enter_complaint(self, request)
 
 
 def _due_date(day, overdue: bool):

@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from . import services
-from .models import Channel, ComplaintMessage, Outcome, Provider, Route, Status
+from .models import Channel, ComplaintMessage, MessageProvider, Outcome, Route, Status
+from .services import IncomingMessage
 
 DEMO_COMPLAINTS = [
     {
@@ -90,19 +91,23 @@ def load(*, stdout) -> None:
     for spec in DEMO_COMPLAINTS:
         spec = dict(spec)
         key = spec.pop("key")
-        if ComplaintMessage.objects.filter(provider=Provider.DEMO, provider_message_id=key).exists():
+        if ComplaintMessage.objects.filter(provider=MessageProvider.DEMO, provider_message_id=key).exists():
             continue
         received_at = now - timedelta(days=spec.pop("days_ago"))
         status = spec.pop("status", Status.RECEIVED)
         route = spec.pop("route", "")
         outcome = spec.pop("outcome", "")
-        receipt = services.receive_complaint(
-            provider=Provider.DEMO,
+        incoming = IncomingMessage(
+            channel=spec.pop("channel"),
+            body=spec.pop("body"),
+            provider=MessageProvider.DEMO,
             provider_message_id=key,
+            sender=spec.pop("sender", ""),
             received_at=received_at,
-            acknowledge=False,
-            **spec,
+            service_number=spec.pop("service_number", ""),
+            details=spec,
         )
+        receipt = services.receive_complaint(incoming, acknowledge=False)
         complaint = receipt.complaint
         complaint.status, complaint.route, complaint.outcome = status, route, outcome
         complaint.record_status_change(now=received_at + timedelta(days=1))

@@ -14,16 +14,15 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 
 from .contact import normalise_phone
-from .models import Channel, ContactMethod, Relationship, YesNoUnknown
+from .models import MAX_COMPLAINT_LENGTH, Channel, ContactMethod, Relationship, YesNoUnknown
 from .service_lookup import normalise_service_number, service_with_number
 
-MAX_COMPLAINT_LENGTH = 10_000
 TIMESTAMP_SALT = "complaints.form-started"
 HONEYPOT_FIELD = "website"
 
 
 def min_fill_seconds() -> float:
-    return float(getattr(settings, "COMPLAINTS_MIN_FILL_SECONDS", 5))
+    return float(settings.COMPLAINTS_MIN_FILL_SECONDS)
 
 
 def sign_started_at(now: float | None = None) -> str:
@@ -75,12 +74,37 @@ class StepForm(forms.Form):
         return []
 
 
-def _text(label, *, hint="", required=False, max_length=500, autocomplete=None, input_type="text"):
-    attrs = {"autocomplete": autocomplete} if autocomplete else {}
-    widget = forms.TextInput(attrs=attrs)
+class PhoneField(forms.CharField):
+    """A phone number as people type it, cleaned to E.164 ('+447700900982'), or '' when left empty."""
+
+    default_error_messages = {"invalid": "Enter a phone number, like 07700 900 982 or +44 7700 900 982."}
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=32, **kwargs)
+
+    def clean(self, value):
+        typed = super().clean(value)
+        if not typed:
+            return ""
+        number = normalise_phone(typed)
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+def _text_input(*, autocomplete=None, input_type="text"):
+    widget = forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {})
     widget.input_type = input_type
+    return widget
+
+
+def _text(label, *, hint="", required=False, max_length=500, autocomplete=None):
     return forms.CharField(
-        label=label, help_text=hint, required=required, max_length=max_length, widget=widget
+        label=label,
+        help_text=hint,
+        required=required,
+        max_length=max_length,
+        widget=_text_input(autocomplete=autocomplete),
     )
 
 
@@ -140,7 +164,7 @@ class WhatHappenedForm(StepForm):
 
     what_happened = forms.CharField(
         label="What is wrong, or what happened?",
-        help_text="You can write as much or as little as you like, up to 10,000 characters.",
+        help_text=f"You can write as much or as little as you like, up to {MAX_COMPLAINT_LENGTH:,} characters.",
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "Tell us what happened, or what you are unhappy about."},
     )
@@ -153,7 +177,7 @@ class WhatHappenedForm(StepForm):
         text = self.cleaned_data["what_happened"]
         if len(text) > MAX_COMPLAINT_LENGTH:
             raise ValidationError(
-                f"Your complaint must be 10,000 characters or fewer: it is {len(text):,}. "
+                f"Your complaint must be {MAX_COMPLAINT_LENGTH:,} characters or fewer: it is {len(text):,}. "
                 f"Send what you can, and phone us on {settings.CONTACT_PHONE} to tell us the rest."
             )
         return text
@@ -192,12 +216,10 @@ class ContactForm(StepForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={"invalid": "Enter an email address like name@example.com."},
     )
-    contact_phone = _text(
-        "Phone number (optional)",
-        hint="For example 07700 900 982.",
-        autocomplete="tel",
-        input_type="tel",
-        max_length=32,
+    contact_phone = PhoneField(
+        label="Phone number (optional)",
+        help_text="For example 07700 900 982.",
+        widget=_text_input(autocomplete="tel", input_type="tel"),
     )
     preferred_contact = forms.ChoiceField(
         label="How would you like us to contact you?",
@@ -212,15 +234,6 @@ class ContactForm(StepForm):
         required=False,
         widget=RadioSelect,
     )
-
-    def clean_contact_phone(self):
-        typed = self.cleaned_data["contact_phone"].strip()
-        if not typed:
-            return ""
-        number = normalise_phone(typed)
-        if number is None:
-            raise ValidationError("Enter a phone number, like 07700 900 982 or +44 7700 900 982.")
-        return number
 
     def clean(self):
         cleaned = super().clean()
@@ -256,6 +269,7 @@ STEPS = {
     "about-you": AboutYouForm,
     "contact": ContactForm,
 }
+STEP_NAMES = list(STEPS)
 
 
 class StaffEntryForm(forms.Form):
@@ -284,7 +298,7 @@ class StaffEntryForm(forms.Form):
     relationship = forms.ChoiceField(choices=[("", "Not known"), *Relationship.choices], required=False)
     contact_name = forms.CharField(required=False, max_length=200)
     contact_email = forms.EmailField(required=False)
-    contact_phone = forms.CharField(required=False, max_length=32)
+    contact_phone = PhoneField(error_messages={"invalid": "Enter a valid phone number."})
     contact_address = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
     )
@@ -301,9 +315,3 @@ class StaffEntryForm(forms.Form):
         if service_with_number(number) is None:
             raise ValidationError("No care service in the register has this number.")
         return number
-
-    def clean_contact_phone(self):
-        typed = self.cleaned_data["contact_phone"].strip()
-        if typed and normalise_phone(typed) is None:
-            raise ValidationError("Enter a valid phone number.")
-        return normalise_phone(typed) or ""

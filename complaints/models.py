@@ -14,18 +14,18 @@ from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
+from .roles import OFFICERS_GROUP
 from .working_days import add_working_days
 
+# Said to the public on the form, the confirmation page, texts and emails.
 ACKNOWLEDGE_WITHIN_WORKING_DAYS = 3
 CONCLUDE_WITHIN_WORKING_DAYS = 40
+# The longest complaint text we take: the form refuses more; texts and other
+# channels are cut here, saying so.
+MAX_COMPLAINT_LENGTH = 10_000
 # Texts from one number this close together are one conversation about one complaint.
 CONVERSATION_WINDOW = timedelta(hours=24)
 REMOVED = "[removed]"
-
-
-def format_reference(reference: str) -> str:
-    """'K7QM4XRT' -> 'K7QM-4XRT': easier to read out over the phone."""
-    return f"{reference[:4]}-{reference[4:]}" if len(reference) == 8 else reference
 
 
 class Channel(models.TextChoices):
@@ -154,7 +154,7 @@ class Complaint(models.Model):
         null=True,
         blank=True,
         related_name="assigned_complaints",
-        limit_choices_to={"groups__name": "Complaints officer"},
+        limit_choices_to={"groups__name": OFFICERS_GROUP},
     )
 
     # The registered service it is about, when the person (or an officer) found it.
@@ -233,7 +233,9 @@ class Complaint(models.Model):
 
     @property
     def display_reference(self) -> str:
-        return format_reference(self.reference)
+        """'K7QM4XRT' -> 'K7QM-4XRT': easier to read out over the phone."""
+        reference = self.reference
+        return f"{reference[:4]}-{reference[4:]}" if len(reference) == 8 else reference
 
     @property
     def is_acknowledgement_overdue(self) -> bool:
@@ -279,7 +281,9 @@ class Direction(models.TextChoices):
     OUTBOUND = "outbound", "To the complainant"
 
 
-class Provider(models.TextChoices):
+class MessageProvider(models.TextChoices):
+    """Who handed us a message: the web form, an SMS provider, or the demo loader."""
+
     WEB = "web", "Online form"
     TWILIO = "twilio", "Twilio"
     NOTIFY = "notify", "GOV.UK Notify"
@@ -293,7 +297,7 @@ class ComplaintMessage(models.Model):
     direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.INBOUND)
     body = models.TextField()
     sender = models.CharField(max_length=64, blank=True)
-    provider = models.CharField(max_length=10, choices=Provider.choices, blank=True)
+    provider = models.CharField(max_length=10, choices=MessageProvider.choices, blank=True)
     provider_message_id = models.CharField(max_length=100, null=True, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
 

@@ -57,8 +57,7 @@ class TwilioSmsBackend:
 
 
 def sms_backend():
-    path = getattr(settings, "COMPLAINTS_SMS_BACKEND", "complaints.notifier.ConsoleSmsBackend")
-    return import_string(path)()
+    return import_string(settings.COMPLAINTS_SMS_BACKEND)()
 
 
 def retry_delay(attempts: int) -> timedelta:

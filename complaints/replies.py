@@ -2,13 +2,15 @@
 
 from django.conf import settings
 
+from .models import ACKNOWLEDGE_WITHIN_WORKING_DAYS
+
 URGENT_HELP = "In danger now? Call 999. Childline: 0800 1111."
 
 
 def acknowledgement_sms(reference: str) -> str:
     return (
         f"Care Inspectorate: thank you, we got your complaint. Your reference is {reference}. "
-        f"We will be in touch within 3 working days. {URGENT_HELP}"
+        f"We will be in touch within {ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days. {URGENT_HELP}"
     )
 
 
@@ -44,7 +46,7 @@ def acknowledgement_email(reference: str) -> tuple[str, str]:
         "Thank you for telling us about your concern.\n\n"
         f"Your reference is {reference}. Please quote it if you contact us.\n\n"
         "What happens next: a complaints officer will read what you told us and contact you "
-        "within 3 working days to talk about what we can do.\n\n"
+        f"within {ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days to talk about what we can do.\n\n"
         f"If you want to add something, call us on {settings.CONTACT_PHONE}.\n\n"
         "If someone is in danger now, call 999. Children and young people can talk to Childline "
         "on 0800 1111.\n\n"

@@ -1,17 +1,20 @@
 """The one way in for complaints, whatever the channel.
 
 The web form, both SMS webhooks, the spool replay and staff entering a phone,
-email or letter complaint all call receive_complaint(). It validates, then stores
-the complaint, its first message and the acknowledgements to send in one
-transaction; only after that commits may the caller tell the person it worked.
+email or letter complaint each hand an IncomingMessage to receive_complaint()
+(texts through receive_text_message(), which answers STOP, START and HELP first).
+It validates, then stores the complaint, its first message and the
+acknowledgements to send in one transaction; only after that commits may the
+caller tell the person it worked.
 """
 
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,13 +22,13 @@ from django.utils import timezone
 from . import replies
 from .contact import normalise_phone
 from .models import (
+    MAX_COMPLAINT_LENGTH,
     Channel,
     Complaint,
     ComplaintMessage,
     ContactMethod,
     OutboxMessage,
     SmsOptOut,
-    format_reference,
 )
 from .service_lookup import normalise_service_number, service_with_number
 
@@ -33,13 +36,32 @@ from .service_lookup import normalise_service_number, service_with_number
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 8
 STORE_ATTEMPTS = 5
-MAX_STORED_TEXT_LENGTH = 10_000
-TRUNCATION_NOTE = "\n[Cut here: the message was longer than 10,000 characters.]"
+TRUNCATION_NOTE = f"\n[Cut here: the message was longer than {MAX_COMPLAINT_LENGTH:,} characters.]"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 START_WORDS = {"START", "UNSTOP"}
 HELP_WORDS = {"HELP", "INFO"}
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A complaint, or one more text in a conversation, as a channel adapter received it.
+
+    `details` are Complaint fields (service_description, contact_email, ...).
+    `service_number` links the registered care service with that number, if the
+    register has it (what the person typed stays in service_description).
+    """
+
+    channel: str
+    body: str
+    provider: str = ""
+    provider_message_id: str | None = None
+    sender: str = ""
+    received_at: datetime | None = None
+    entered_by: AbstractBaseUser | None = None  # the officer who typed in a phone, email or letter complaint
+    service_number: str = ""
+    details: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,7 +86,7 @@ def normalise_reference(typed: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", (typed or "").upper())
 
 
-def clean_text(value: str, *, max_length: int = MAX_STORED_TEXT_LENGTH) -> str:
+def clean_text(value: str, *, max_length: int = MAX_COMPLAINT_LENGTH) -> str:
     """Text as people and providers send it, made safe to store.
 
     Drops NUL and other control characters (PostgreSQL refuses NUL), replaces
@@ -143,62 +165,24 @@ def _queue_acknowledgements(complaint: Complaint, *, sms: bool) -> None:
         queue_sms(complaint.contact_phone, replies.acknowledgement_sms(reference), complaint)
 
 
-def receive_complaint(
-    *,
-    channel: str,
-    body: str,
-    provider: str = "",
-    provider_message_id: str | None = None,
-    sender: str = "",
-    received_at: datetime | None = None,
-    acknowledge: bool = True,
-    entered_by=None,
-    service_number: str = "",
-    **details,
-) -> Receipt:
+def receive_complaint(incoming: IncomingMessage, *, acknowledge: bool = True) -> Receipt:
     """Store a complaint (or a further text in a conversation) exactly once.
 
-    `details` are Complaint fields (service_description, contact_email, ...).
-    `service_number` links the registered care service with that number, if the
-    register has it (what the person typed stays in service_description).
     A text from a number that texted within the last day joins that complaint.
     A message id already stored returns the first receipt, marked duplicate.
     `acknowledge=False` when the caller replies itself (Twilio's TwiML answer).
     Raises ValidationError for input that cannot be stored, and lets database
     errors through so the caller can answer "not sent yet".
     """
-    if channel not in Channel.values:
-        raise ValidationError(f"Unknown channel {channel!r}.")
-    body = clean_text(body)
-    if not body:
-        raise ValidationError("A complaint needs some text.")
-    provider_message_id = clean_text(provider_message_id or "", max_length=100)[:100] or None
-    sender = clean_text(sender, max_length=64)[:64]
-    received_at = received_at or timezone.now()
-    details = {key: clean_text(value) if isinstance(value, str) else value for key, value in details.items()}
-    if channel == Channel.TEXT:
-        details["contact_phone"] = normalise_phone(sender) or ""
-    if service_number:
-        service_number = normalise_service_number(service_number)
-
+    incoming = _cleaned(incoming)
+    provider, provider_message_id = incoming.provider, incoming.provider_message_id
     if provider_message_id and (duplicate := _already_received(provider, provider_message_id)):
         return duplicate
 
     for attempt in range(STORE_ATTEMPTS):
         try:
             with transaction.atomic():
-                return _store(
-                    channel=channel,
-                    body=body,
-                    provider=provider,
-                    provider_message_id=provider_message_id,
-                    sender=sender,
-                    received_at=received_at,
-                    acknowledge=acknowledge,
-                    entered_by=entered_by,
-                    service_number=service_number,
-                    details=details,
-                )
+                return _store(incoming, acknowledge=acknowledge)
         except IntegrityError:
             # Another delivery of the same message won the race, or (rarely) the
             # new reference was taken: look for the first, else try again.
@@ -209,22 +193,34 @@ def receive_complaint(
     raise AssertionError("unreachable")
 
 
-def _store(
-    *,
-    channel,
-    body,
-    provider,
-    provider_message_id,
-    sender,
-    received_at,
-    acknowledge,
-    entered_by,
-    service_number,
-    details,
-):
-    phone = details.get("contact_phone", "")
+def _cleaned(incoming: IncomingMessage) -> IncomingMessage:
+    """The message made safe to store, or ValidationError if it cannot be stored at all."""
+    if incoming.channel not in Channel.values:
+        raise ValidationError(f"Unknown channel {incoming.channel!r}.")
+    body = clean_text(incoming.body)
+    if not body:
+        raise ValidationError("A complaint needs some text.")
+    details = {
+        key: clean_text(value) if isinstance(value, str) else value for key, value in incoming.details.items()
+    }
+    if incoming.channel == Channel.TEXT:
+        details["contact_phone"] = normalise_phone(incoming.sender) or ""
+    return replace(
+        incoming,
+        body=body,
+        provider_message_id=clean_text(incoming.provider_message_id or "", max_length=100)[:100] or None,
+        sender=clean_text(incoming.sender, max_length=64)[:64],
+        received_at=incoming.received_at or timezone.now(),
+        service_number=normalise_service_number(incoming.service_number) if incoming.service_number else "",
+        details=details,
+    )
+
+
+def _store(incoming: IncomingMessage, *, acknowledge: bool) -> Receipt:
+    received_at = incoming.received_at
+    phone = incoming.details.get("contact_phone", "")
     conversation = None
-    if channel == Channel.TEXT and phone:
+    if incoming.channel == Channel.TEXT and phone:
         conversation = Complaint.objects.select_for_update().open_text_conversation(phone, now=received_at)
 
     if conversation is not None:
@@ -234,12 +230,12 @@ def _store(
     else:
         complaint = Complaint(
             reference=new_reference(),
-            channel=channel,
+            channel=incoming.channel,
             received_at=received_at,
             last_message_at=received_at,
-            entered_by=entered_by,
-            care_service=service_with_number(service_number) if service_number else None,
-            **details,
+            entered_by=incoming.entered_by,
+            care_service=service_with_number(incoming.service_number) if incoming.service_number else None,
+            **incoming.details,
         )
         complaint.set_due_dates()
         complaint.full_clean(validate_unique=False)
@@ -247,17 +243,17 @@ def _store(
 
     message = ComplaintMessage.objects.create(
         complaint=complaint,
-        body=body,
-        sender=sender,
-        provider=provider,
-        provider_message_id=provider_message_id,
+        body=incoming.body,
+        sender=incoming.sender,
+        provider=incoming.provider,
+        provider_message_id=incoming.provider_message_id,
         received_at=received_at,
     )
     if acknowledge:
         if conversation is None:
             _queue_acknowledgements(complaint, sms=True)
         else:
-            queue_sms(phone, replies.added_to_complaint_sms(format_reference(complaint.reference)), complaint)
+            queue_sms(phone, replies.added_to_complaint_sms(complaint.display_reference), complaint)
     return Receipt(complaint, message, is_new_complaint=conversation is None)
 
 
@@ -269,37 +265,21 @@ class TextReply:
     receipt: Receipt | None = None
 
 
-def receive_text_message(
-    *,
-    provider: str,
-    message_id: str,
-    sender: str,
-    body: str,
-    received_at: datetime | None = None,
-    reply_inline: bool,
-) -> TextReply:
+def receive_text_message(incoming: IncomingMessage, *, reply_inline: bool) -> TextReply:
     """An inbound text from either provider (or from the spool): a keyword or part of a complaint.
 
     `reply_inline` is True for Twilio, which sends the reply we return in TwiML;
     otherwise the reply goes into the outbox for the worker to send.
     """
-    phone = normalise_phone(sender)
-    keyword = sms_keyword(body)
-    if keyword or not clean_text(body):
+    phone = normalise_phone(incoming.sender)
+    keyword = sms_keyword(incoming.body)
+    if keyword or not clean_text(incoming.body):
         reply = handle_sms_keyword(keyword or "HELP", phone)
         if not reply_inline and keyword != "STOP" and phone:
             queue_sms(phone, reply)
         return TextReply(reply if reply_inline else None)
 
-    receipt = receive_complaint(
-        channel=Channel.TEXT,
-        body=body,
-        provider=provider,
-        provider_message_id=message_id,
-        sender=sender,
-        received_at=received_at,
-        acknowledge=not reply_inline,
-    )
+    receipt = receive_complaint(incoming, acknowledge=not reply_inline)
     if not reply_inline or (phone and is_opted_out(phone)):
         return TextReply(None, receipt)
     if receipt.is_new_complaint or receipt.complaint.messages.first() == receipt.message:

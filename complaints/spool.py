@@ -31,7 +31,7 @@ LOCK_NAME = "replay.lock"
 
 
 def spool_dir() -> Path:
-    return Path(getattr(settings, "COMPLAINTS_SPOOL_DIR", Path(settings.BASE_DIR) / "var" / "spool"))
+    return Path(settings.COMPLAINTS_SPOOL_DIR)
 
 
 def spool_path() -> Path:

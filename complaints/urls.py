@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, webhooks
 
 app_name = "complaints"
 
@@ -10,6 +10,6 @@ urlpatterns = [
     path("complaints/", views.complaint_start, name="start"),
     path("complaints/form/send/", views.complaint_send, name="send"),
     path("complaints/form/<slug:step>/", views.ComplaintStepView.as_view(), name="step"),
-    path("complaints/sms/twilio/", views.twilio_inbound, name="twilio_inbound"),
-    path("complaints/sms/notify/", views.notify_inbound, name="notify_inbound"),
+    path("complaints/sms/twilio/", webhooks.twilio_inbound, name="twilio_inbound"),
+    path("complaints/sms/notify/", webhooks.notify_inbound, name="notify_inbound"),
 ]

@@ -1,114 +1,46 @@
-"""The public web form and the two SMS providers' webhooks.
+"""The public web form: the start page, one view for every question step, and Send.
 
-Each hands what it received to complaints.services; none says "received"
-before the database has committed it (or, for Twilio, the spool has it on disk).
+The answers so far travel in a signed field (form_state.py), so every page but
+Send works with the database down. Pages move forward by POST, so each answer is
+posted once and the next page is the answer to that POST. Send hands the
+complaint to complaints.services and never says "sent" before the database has
+committed it.
 """
 
-import hmac
-import json
 import logging
 import time
-import uuid
-from datetime import UTC
-from functools import wraps
 
-from cms.toolbar.toolbar import EmptyToolbar
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.dateparse import parse_datetime
 from django.utils.decorators import method_decorator
 from django.views import View
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
-from twilio.request_validator import RequestValidator
-from twilio.twiml.messaging_response import MessagingResponse
 
-from . import replies, services, spool
-from .forms import STEPS, CheckAnswersForm, ServiceForm, min_fill_seconds, sign_started_at, started_at
-from .models import Channel, Provider
+from . import services
+from .decorators import works_without_the_database
+from .form_state import (
+    STATE_FIELD,
+    BadState,
+    answer_summary,
+    dump_state,
+    first_unanswered_step,
+    incoming_message,
+    load_state,
+    new_state,
+)
+from .forms import STEP_NAMES, STEPS, CheckAnswersForm, ServiceForm, min_fill_seconds, started_at
+from .models import ACKNOWLEDGE_WITHIN_WORKING_DAYS
 from .service_lookup import matching_services, service_label, service_number_in, service_with_number
 
 logger = logging.getLogger(__name__)
 
-
-def works_without_the_database(view):
-    """For the pages and webhooks that must answer while the database is down.
-
-    django CMS's toolbar middleware builds its toolbar on every response, and that
-    looks up the Site in the database. These views have no CMS content to edit, so
-    they get the CMS's own empty toolbar instead. If the view raises (a 404, say),
-    the real toolbar is put back for the site's error page, which shows the CMS menu.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        real_toolbar = request.__dict__.get("toolbar")
-        request.toolbar = EmptyToolbar(request)
-        try:
-            return view(request, *args, **kwargs)
-        except BaseException:
-            if real_toolbar is None:
-                del request.toolbar
-            else:
-                request.toolbar = real_toolbar
-            raise
-
-    return wrapper
-
-
-STEP_NAMES = list(STEPS)
-NOTIFY_FIELDS = ("id", "source_number", "destination_number", "message", "date_received")
-
-
-# --- The web form ---------------------------------------------------------------
-#
-# The form keeps no state on the server until Send: the answers so far travel
-# with the person, in one signed hidden field on each page. No session, no
-# database: if the database is down, every page still works, and Send answers
-# "not sent yet" with everything still on screen. Pages move forward by POST, so
-# each answer is posted once and the next page is the answer to that POST.
-
-STATE_FIELD = "answers"
-STATE_SALT = "complaints.form-answers"
-
-
-class BadState(Exception):
-    """The answers field was altered, or was signed longer ago than we keep answers."""
-
-
-def _state_max_age() -> int:
-    return int(getattr(settings, "COMPLAINTS_FORM_MAX_AGE", 24 * 60 * 60))
-
-
-def _new_state() -> dict:
-    # `id` makes Send idempotent: it is stored as the first message's provider id.
-    return {"id": uuid.uuid4().hex, "started": sign_started_at(), "answers": {}, "suspected_bot": False}
-
-
-def _dump_state(state: dict) -> str:
-    return signing.dumps(state, salt=STATE_SALT, compress=True)
-
-
-def _load_state(request) -> dict | None:
-    """The answers posted back with this page, None if there were none, BadState if unusable."""
-    token = request.POST.get(STATE_FIELD, "")
-    if not token:
-        return None
-    try:
-        state = signing.loads(token, salt=STATE_SALT, max_age=_state_max_age())
-    except (signing.BadSignature, ValueError) as error:
-        raise BadState from error
-    if not isinstance(state, dict) or not isinstance(state.get("answers"), dict) or not state.get("id"):
-        raise BadState
-    return state
+HOME = ("Home", "/")
 
 
 def _render(request, template, context, status=200):
@@ -129,7 +61,7 @@ def _rate_limited(request) -> bool:
             request,
             group="complaints-form",
             key="ip",
-            rate=getattr(settings, "COMPLAINTS_FORM_RATE", "60/h"),
+            rate=settings.COMPLAINTS_FORM_RATE,
             method="POST",
             increment=True,
         )
@@ -138,22 +70,29 @@ def _rate_limited(request) -> bool:
         return False
 
 
-def _first_unanswered_step(state: dict) -> str | None:
-    return next((name for name in STEP_NAMES if name not in state["answers"]), None)
-
-
 def _step_url(step: str) -> str:
     return reverse("complaints:step", args=[step])
 
 
+def _posted_state(request) -> dict | None:
+    """The answers posted back with this page, None if there were none, BadState if unusable."""
+    return load_state(request.POST.get(STATE_FIELD, ""))
+
+
+@require_safe
 @works_without_the_database
 def complaint_start(request):
-    return _render(request, "complaints/complaint_start.html", {"first_step_url": _step_url(STEP_NAMES[0])})
+    context = {
+        "breadcrumbs": [HOME, ("Make a complaint", None)],
+        "first_step_url": _step_url(STEP_NAMES[0]),
+        "acknowledge_within_working_days": ACKNOWLEDGE_WITHIN_WORKING_DAYS,
+    }
+    return _render(request, "complaints/complaint_start.html", context)
 
 
 def _start_again(request):
     """The answers field could not be trusted: begin a new form, saying why."""
-    state = _new_state()
+    state = new_state()
     form = STEPS[STEP_NAMES[0]](initial={"started": state["started"]})
     return _render_step(request, STEP_NAMES[0], form, state, start_again=True, status=400)
 
@@ -174,7 +113,7 @@ def _render_step(
         "complaints/complaint_step.html",
         {
             "form": form,
-            "state": _dump_state(state),
+            "state": dump_state(state),
             "step_number": index + 1,
             "step_count": len(STEP_NAMES),
             "back_url": _step_url(STEP_NAMES[index - 1]) if index else None,
@@ -190,6 +129,8 @@ def _render_step(
 class ComplaintStepView(View):
     """One question page; every step shares this view and its template."""
 
+    http_method_names = ["get", "head", "post"]
+
     def dispatch(self, request, *args, step, **kwargs):
         if step not in STEPS:
             raise Http404("No such step")
@@ -201,18 +142,18 @@ class ComplaintStepView(View):
         """Only the first step can be opened by address: later ones need the answers posted to them."""
         if self.step != STEP_NAMES[0]:
             return redirect(_step_url(STEP_NAMES[0]))
-        state = _new_state()
+        state = new_state()
         return _render_step(request, self.step, _step_form(self.step, state), state)
 
     def post(self, request):
         try:
-            state = _load_state(request)
+            state = _posted_state(request)
         except BadState:
             return _start_again(request)
         if state is None:
             if self.step != STEP_NAMES[0]:
                 return _start_again(request)
-            state = _new_state()
+            state = new_state()
         if request.POST.get("show"):
             # "Back" or "Change": show the step as answered, check nothing.
             return _render_step(request, self.step, _step_form(self.step, state), state, change=self.change)
@@ -237,7 +178,7 @@ class ComplaintStepView(View):
             state.pop("offered", None)
         state["answers"][self.step] = answers
 
-        next_step = _first_unanswered_step(state)
+        next_step = first_unanswered_step(state)
         if next_step is None or self.change:
             return _render_check_answers(request, state)
         return _render_step(request, next_step, _step_form(next_step, state), state)
@@ -285,29 +226,13 @@ def _comparable(text: str) -> str:
     return " ".join((text or "").split()).casefold()
 
 
-def _summary(state: dict) -> list[dict]:
-    """Question, answer and the step to change it, for each question, in form order."""
-    rows = []
-    for step, form_class in STEPS.items():
-        answers = state["answers"].get(step, {})
-        for field in form_class().visible_fields():
-            value = answers.get(field.name, "")
-            choices = dict(getattr(field.field, "choices", []) or [])
-            rows.append(
-                {"question": field.label, "answer": choices.get(value, value) if value else "", "step": step}
-            )
-        for question, answer in form_class.extra_summary_rows(answers):
-            rows.append({"question": question, "answer": answer, "step": step})
-    for row in rows:
-        row["change_url"] = _step_url(row["step"]) + "?change=1"
-    return rows
-
-
 def _render_check_answers(request, state, *, not_sent=False, rate_limited=False, problems=(), status=200):
     context = {
         "form": CheckAnswersForm(initial={"started": state["started"]}),
-        "state": _dump_state(state),
-        "summary": _summary(state),
+        "state": dump_state(state),
+        "summary": [
+            {**row, "change_url": _step_url(row["step"]) + "?change=1"} for row in answer_summary(state)
+        ],
         "back_url": _step_url(STEP_NAMES[-1]),
         "not_sent": not_sent,
         "rate_limited": rate_limited,
@@ -316,27 +241,19 @@ def _render_check_answers(request, state, *, not_sent=False, rate_limited=False,
     return _render(request, "complaints/complaint_check_answers.html", context, status=status)
 
 
-def _complaint_details(answers: dict) -> dict:
-    merged = {}
-    for step_answers in answers.values():
-        merged.update(step_answers)
-    merged.pop("care_service_label", None)
-    merged["consent_to_share_identity"] = merged.get("consent_to_share_identity") == "yes"
-    return merged
-
-
+@require_http_methods(["GET", "HEAD", "POST"])
 @works_without_the_database
 def complaint_send(request):
     """Send: the only page that needs the database. Sending the same answers twice stores one complaint."""
     if request.method != "POST":
         return redirect(_step_url(STEP_NAMES[0]))
     try:
-        state = _load_state(request)
+        state = _posted_state(request)
     except BadState:
         return _start_again(request)
     if state is None:
         return redirect(_step_url(STEP_NAMES[0]))
-    missing = _first_unanswered_step(state)
+    missing = first_unanswered_step(state)
     if missing is not None:
         return _render_step(request, missing, _step_form(missing, state), state)
     if _rate_limited(request):
@@ -347,127 +264,17 @@ def complaint_send(request):
     too_fast = begun is not None and time.time() - begun < min_fill_seconds()
     suspected_bot = bool(state["suspected_bot"]) or form.looks_like_a_bot() or too_fast
 
-    details = _complaint_details(state["answers"])
-    body = details.pop("what_happened", "")
     try:
-        receipt = services.receive_complaint(
-            channel=Channel.WEB,
-            body=body,
-            provider=Provider.WEB,
-            provider_message_id=state["id"],
-            suspected_bot=suspected_bot,
-            **details,
-        )
+        receipt = services.receive_complaint(incoming_message(state, suspected_bot=suspected_bot))
     except DatabaseError:
         logger.exception("Could not store a web complaint")
         return _render_check_answers(request, state, not_sent=True, status=503)
     except ValidationError as error:
         logger.warning("A web complaint failed validation after its steps passed: %s", error.messages)
         return _render_check_answers(request, state, problems=error.messages, status=400)
-    return _render(request, "complaints/complaint_confirmation.html", {"reference": receipt.reference})
-
-
-# --- Text to complain: the providers' webhooks -----------------------------------
-
-
-def _twiml(text: str | None) -> HttpResponse:
-    response = MessagingResponse()
-    if text:
-        response.message(text)
-    return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
-
-
-def _twilio_signature_is_valid(request) -> bool:
-    token = getattr(settings, "TWILIO_AUTH_TOKEN", "")
-    signature = request.headers.get("X-Twilio-Signature", "")
-    if not token or not signature:
-        return False
-    public_url = settings.SITE_URL + request.get_full_path()
-    return RequestValidator(token).validate(public_url, request.POST, signature)
-
-
-@csrf_exempt
-@require_POST
-@works_without_the_database
-def twilio_inbound(request):
-    """Twilio's inbound message webhook; Twilio sends our TwiML answer as the reply."""
-    if not _twilio_signature_is_valid(request):
-        return HttpResponseForbidden("Invalid signature")
-    message_id = request.POST.get("MessageSid") or request.POST.get("SmsSid") or ""
-    if not message_id.strip():
-        return HttpResponse("MessageSid is missing", status=400, content_type="text/plain")
-    sender = request.POST.get("From", "")
-    body = request.POST.get("Body", "")
-    try:
-        result = services.receive_text_message(
-            provider=Provider.TWILIO, message_id=message_id, sender=sender, body=body, reply_inline=True
-        )
-    except DatabaseError:
-        # Twilio will not retry: keep the text on disk until the database is back.
-        logger.exception("Database unavailable: spooling Twilio message %s", message_id)
-        spool.append(
-            {
-                "provider": Provider.TWILIO,
-                "message_id": message_id,
-                "from": sender,
-                "to": request.POST.get("To", ""),
-                "body": body,
-                "received_at": timezone.now().isoformat(),
-            }
-        )
-        return _twiml(replies.spooled_sms())
-    except ValidationError:
-        return _twiml(replies.help_sms())
-    return _twiml(result.reply)
-
-
-def _notify_token_is_valid(request) -> bool:
-    expected = getattr(settings, "NOTIFY_INBOUND_TOKEN", "")
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if not expected or scheme.lower() != "bearer":
-        return False
-    return hmac.compare_digest(token.strip().encode(), expected.encode())
-
-
-def _parse_received_at(value: str):
-    received = parse_datetime(value) if value else None
-    if received is None:
-        return timezone.now()
-    if timezone.is_naive(received):
-        received = timezone.make_aware(received, UTC)
-    return received
-
-
-@csrf_exempt
-@require_POST
-@works_without_the_database
-def notify_inbound(request):
-    """GOV.UK Notify's received-text callback; replies go out through the outbox."""
-    if not _notify_token_is_valid(request):
-        return JsonResponse({"error": "Unauthorised"}, status=401)
-    try:
-        payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return JsonResponse({"error": "The body is not JSON"}, status=400)
-    if not isinstance(payload, dict):
-        return JsonResponse({"error": "The body must be a JSON object"}, status=400)
-    missing = [name for name in NOTIFY_FIELDS if not isinstance(payload.get(name), str)]
-    if missing or not payload["id"].strip():
-        return JsonResponse({"error": "Missing or invalid fields", "fields": missing or ["id"]}, status=400)
-    try:
-        result = services.receive_text_message(
-            provider=Provider.NOTIFY,
-            message_id=payload["id"],
-            sender=payload["source_number"],
-            body=payload["message"],
-            received_at=_parse_received_at(payload["date_received"]),
-            reply_inline=False,
-        )
-    except DatabaseError:
-        logger.exception("Database unavailable: asking Notify to retry %s", payload["id"])
-        return JsonResponse({"error": "Not stored yet; try again"}, status=503)
-    except ValidationError as error:
-        return JsonResponse({"error": "; ".join(error.messages)}, status=400)
-    if result.receipt is None:
-        return JsonResponse({"status": "keyword"})
-    return JsonResponse({"status": "duplicate" if result.receipt.is_duplicate else "stored"})
+    context = {
+        "breadcrumbs": [HOME, ("Make a complaint", reverse("complaints:start")), ("Complaint sent", None)],
+        "reference": receipt.reference,
+        "acknowledge_within_working_days": ACKNOWLEDGE_WITHIN_WORKING_DAYS,
+    }
+    return _render(request, "complaints/complaint_confirmation.html", context)

@@ -10,6 +10,8 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.models import Version
 
+from complaints.roles import OFFICERS_GROUP
+
 from .demo_pages import DEMO_PAGES, DemoPage
 
 LANGUAGE = "en"
@@ -28,7 +30,7 @@ DEMO_STAFF = [
     ("editor", "Content editor", "demo-editor-password"),
     ("publisher", "Content publisher", "demo-publisher-password"),
     ("registry", "Registry officer", "demo-registry-password"),
-    ("complaints", "Complaints officer", "demo-complaints-password"),
+    ("complaints", OFFICERS_GROUP, "demo-complaints-password"),
 ]
 
 

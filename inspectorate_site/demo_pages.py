@@ -13,6 +13,8 @@ HTML of each placeholder.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 CONTENT = "cms/content_page.html"
 LANDING = "cms/landing_page.html"
 HOME = "cms/home_page.html"
@@ -46,8 +48,8 @@ DEMO_PAGES = [
             ),
             "content": (
                 "<h2>Concerned about a care service?</h2>"
-                "<p>You can tell us online, call us on 0345 600 9527, or, if you are a child or young "
-                "person, text us on 07870 981 785. You do not have to give your name.</p>"
+                f"<p>You can tell us online, call us on {settings.CONTACT_PHONE}, or, if you are a child or "
+                f"young person, text us on {settings.TEXT_TO_COMPLAIN_NUMBER}. You do not have to give your name.</p>"
             ),
         },
     ),
@@ -132,8 +134,8 @@ DEMO_PAGES = [
         parent="about-us",
         placeholders={
             "content": (
-                "<p>Phone: 0345 600 9527</p>"
-                "<p>Text to complain (children and young people): 07870 981 785</p>"
+                f"<p>Phone: {settings.CONTACT_PHONE}</p>"
+                f"<p>Text to complain (children and young people): {settings.TEXT_TO_COMPLAIN_NUMBER}</p>"
                 "<p>If you need this information in another format or language, tell us when you get "
                 "in touch and we will arrange it.</p>"
             ),
@@ -160,7 +162,8 @@ DEMO_PAGES = [
                 "publication says so, and you can ask us for an accessible version.</p>"
                 "<h2>Reporting a problem</h2>"
                 "<p>If you find something on this site that you cannot use, call us on "
-                "0345 600 9527 and tell us the page and the problem. We will reply within 10 working days.</p>"
+                f"{settings.CONTACT_PHONE} and tell us the page and the problem. We will reply within 10 "
+                "working days.</p>"
                 "<h2>Enforcement</h2>"
                 "<p>The Equality and Human Rights Commission enforces the accessibility regulations. "
                 "If you are not happy with how we respond, contact the Equality Advisory and Support "
@@ -189,7 +192,7 @@ DEMO_PAGES = [
                 "set in our records retention schedule.</p>"
                 "<h2>Your rights</h2>"
                 "<p>You can ask to see the information we hold about you, have it corrected or, in some "
-                "cases, deleted. Call us on 0345 600 9527 to ask.</p>"
+                f"cases, deleted. Call us on {settings.CONTACT_PHONE} to ask.</p>"
             ),
         },
     ),

@@ -242,6 +242,17 @@ def test_an_officer_enters_a_phone_complaint_through_the_same_intake(officer_cli
     assert complaint.messages.get().body == "Caller says her son was left alone all afternoon."
 
 
+def test_an_officer_is_told_when_a_phone_number_cannot_be_read(officer_client):
+    response = officer_client.post(
+        reverse("admin:complaints_complaint_add"),
+        {"channel": Channel.PHONE, "what_happened": "Caller was cut off.", "contact_phone": "12"},
+    )
+
+    assert response.status_code == 200
+    assert "Enter a valid phone number." in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
 def test_the_officer_group_has_its_permissions_from_the_migration():
     from django.contrib.auth.models import Group
 

@@ -9,18 +9,23 @@ from django.utils import timezone
 
 from complaints import demo, services
 from complaints.models import Channel, Complaint, Status
+from complaints.services import IncomingMessage
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_complaint(days_ago):
     receipt = services.receive_complaint(
-        channel=Channel.WEB,
-        body="My name is Jo and staff hurt me",
-        contact_name="Jo Bloggs",
-        contact_email="jo@example.org",
-        contact_phone="+447911123456",
-        service_type="Care home",
+        IncomingMessage(
+            channel=Channel.WEB,
+            body="My name is Jo and staff hurt me",
+            details={
+                "contact_name": "Jo Bloggs",
+                "contact_email": "jo@example.org",
+                "contact_phone": "+447911123456",
+                "service_type": "Care home",
+            },
+        )
     )
     complaint = receipt.complaint
     complaint.status = Status.CLOSED

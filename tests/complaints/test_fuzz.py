@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from complaints.forms import STEP_NAMES
 from complaints.models import ComplaintMessage
 from complaints.services import clean_text, sms_keyword
-from complaints.views import STEP_NAMES
 
 from .helpers import FormVisitor, notify_payload, post_notify, post_twilio, twilio_params
 

@@ -9,15 +9,16 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from complaints import services
-from complaints.models import Channel, Complaint, ComplaintMessage, OutboxMessage, Provider
+from complaints.models import Channel, Complaint, ComplaintMessage, MessageProvider, OutboxMessage
+from complaints.services import IncomingMessage
 from complaints.working_days import add_working_days
 
 pytestmark = pytest.mark.django_db
 
 
-def receive(**kwargs):
+def receive(**fields):
     return services.receive_complaint(
-        **{"channel": Channel.WEB, "body": "Staff shout at residents.", **kwargs}
+        IncomingMessage(**{"channel": Channel.WEB, "body": "Staff shout at residents.", **fields})
     )
 
 
@@ -41,7 +42,7 @@ def test_a_taken_reference_is_drawn_again(monkeypatch):
 
 
 def test_complaint_message_and_acknowledgement_are_stored_together():
-    receipt = receive(contact_email="jo@example.org", preferred_contact="email")
+    receipt = receive(details={"contact_email": "jo@example.org", "preferred_contact": "email"})
 
     assert receipt.is_new_complaint and not receipt.is_duplicate
     assert receipt.message.complaint == receipt.complaint
@@ -55,23 +56,23 @@ def test_nothing_is_stored_when_part_of_the_transaction_fails(monkeypatch):
     monkeypatch.setattr(OutboxMessage.objects, "create", outbox_fails)
 
     with pytest.raises(IntegrityError):
-        receive(contact_email="jo@example.org")
+        receive(details={"contact_email": "jo@example.org"})
 
     assert not Complaint.objects.exists()
     assert not ComplaintMessage.objects.exists()
 
 
 def test_a_provider_message_is_stored_once():
-    first = receive(provider=Provider.NOTIFY, provider_message_id="abc")
-    second = receive(provider=Provider.NOTIFY, provider_message_id="abc")
+    first = receive(provider=MessageProvider.NOTIFY, provider_message_id="abc")
+    second = receive(provider=MessageProvider.NOTIFY, provider_message_id="abc")
 
     assert second.is_duplicate and second.complaint == first.complaint
     assert ComplaintMessage.objects.count() == 1
 
 
 def test_the_same_id_from_two_providers_is_two_messages():
-    receive(provider=Provider.NOTIFY, provider_message_id="abc")
-    receive(provider=Provider.TWILIO, provider_message_id="abc")
+    receive(provider=MessageProvider.NOTIFY, provider_message_id="abc")
+    receive(provider=MessageProvider.TWILIO, provider_message_id="abc")
 
     assert ComplaintMessage.objects.count() == 2
 
@@ -99,16 +100,16 @@ def test_a_service_number_links_the_registered_service_and_an_unknown_one_links_
     service = CareServiceFactory(service_number="CS2003000025")
 
     linked = receive(service_number="cs2003000025").complaint
-    unknown = receive(service_number="CS2003999999", service_description="CS2003999999").complaint
+    unknown = receive(
+        service_number="CS2003999999", details={"service_description": "CS2003999999"}
+    ).complaint
 
     assert linked.care_service == service
     assert unknown.care_service is None and unknown.service_description == "CS2003999999"
 
 
-def text(sender="+447911123456", at=None, **kwargs):
-    return services.receive_complaint(
-        channel=Channel.TEXT, body="hi", sender=sender, received_at=at, **kwargs
-    )
+def text(sender="+447911123456", at=None, **fields):
+    return receive(channel=Channel.TEXT, body="hi", sender=sender, received_at=at, **fields)
 
 
 def test_texts_a_day_apart_are_separate_complaints():

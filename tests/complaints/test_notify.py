@@ -70,7 +70,7 @@ def test_a_field_of_the_wrong_type_is_a_bad_request(client):
 
 
 def test_with_the_database_down_notify_is_asked_to_retry(client, monkeypatch):
-    def database_down(**kwargs):
+    def database_down(*args, **kwargs):
         raise OperationalError("could not connect to server")
 
     monkeypatch.setattr(services, "receive_complaint", database_down)

@@ -10,18 +10,18 @@ from django.utils import timezone
 from complaints import notifier, services
 from complaints.models import Channel, OutboxMessage, SmsOptOut
 from complaints.notifier import LocmemSmsBackend
+from complaints.services import IncomingMessage
 
 pytestmark = pytest.mark.django_db
 
 
 def queue_both():
-    return services.receive_complaint(
-        channel=Channel.WEB,
-        body="Help",
-        contact_email="jo@example.org",
-        contact_phone="+447911123456",
-        preferred_contact="text",
-    )
+    contact = {
+        "contact_email": "jo@example.org",
+        "contact_phone": "+447911123456",
+        "preferred_contact": "text",
+    }
+    return services.receive_complaint(IncomingMessage(channel=Channel.WEB, body="Help", details=contact))
 
 
 def test_process_outbox_sends_due_texts_and_emails(capsys):

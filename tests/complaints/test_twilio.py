@@ -26,6 +26,7 @@ def test_a_signed_text_creates_one_complaint_and_replies_with_its_reference(clie
     reply = response.content.decode()
     assert "<Response><Message>" in reply
     assert complaint.display_reference in reply
+    assert "We will be in touch within 3 working days" in reply
     assert "999" in reply and "0800 1111" in reply
     # Twilio sends the TwiML reply itself: nothing is queued as well.
     assert not OutboxMessage.objects.exists()
@@ -167,7 +168,7 @@ def test_an_invalid_sender_number_still_makes_a_complaint(client):
     assert complaint.messages.get().sender == "not-a-number"
 
 
-def store_fails(**kwargs):
+def store_fails(*args, **kwargs):
     raise OperationalError("could not connect to server")
 
 

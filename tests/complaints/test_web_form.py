@@ -7,7 +7,9 @@ so far in a signed hidden field, which FormVisitor posts back like a browser.
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
+from complaints.forms import STEP_NAMES
 from complaints.models import Channel, Complaint, OutboxMessage
 
 from .conftest import started_token
@@ -31,6 +33,7 @@ def test_start_page_explains_who_can_complain_and_where_to_get_help(client):
     assert "0345 600 9527" in html
     assert "07870 981 785" in html
     assert "999" in html and "0800 1111" in html
+    assert "we get in touch within 3 working days" in html
     assert f'href="{step_url("service")}"' in html
 
 
@@ -52,9 +55,11 @@ def test_a_person_completes_the_form_and_gets_a_reference(visitor, client):
     assert complaint.messages.get().body == "Nobody answers the call bell at night."
     assert complaint.display_reference in visitor.html
     assert 'class="ds_notification-panel"' in visitor.html
+    assert "we will get in touch within 3 working days" in visitor.html
     email = OutboxMessage.objects.get()
     assert email.kind == OutboxMessage.Kind.EMAIL and email.to == "morag@example.org"
     assert complaint.display_reference in email.body
+    assert "contact you within 3 working days" in email.body
 
 
 def test_the_form_gives_no_session_and_is_never_cached(visitor, client):
@@ -336,3 +341,10 @@ def test_form_posts_need_a_csrf_token():
 
 def test_unknown_step_is_not_found(client):
     assert client.get("/complaints/form/nope/").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "TRACE", "PUT", "DELETE"])
+def test_complaint_pages_refuse_methods_they_do_not_use(client, method):
+    for address in [reverse("complaints:start"), step_url(STEP_NAMES[0]), SEND_URL]:
+        response = client.generic(method, address)
+        assert response.status_code == 405, (address, response.status_code)

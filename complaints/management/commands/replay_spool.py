@@ -6,6 +6,8 @@ from django.db import DataError
 from django.utils.dateparse import parse_datetime
 
 from complaints import services, spool
+from complaints.models import Channel, MessageProvider
+from complaints.services import IncomingMessage
 
 
 def store_spooled_message(record: dict) -> None:
@@ -14,15 +16,16 @@ def store_spooled_message(record: dict) -> None:
     The person already had a "we got it" reply, so their reference goes out
     through the outbox now.
     """
+    incoming = IncomingMessage(
+        channel=Channel.TEXT,
+        body=str(record.get("body") or ""),
+        provider=str(record.get("provider") or MessageProvider.TWILIO),
+        provider_message_id=str(record.get("message_id") or ""),
+        sender=str(record.get("from") or ""),
+        received_at=parse_datetime(str(record.get("received_at") or "")),
+    )
     try:
-        services.receive_text_message(
-            provider=str(record.get("provider") or "twilio"),
-            message_id=str(record.get("message_id") or ""),
-            sender=str(record.get("from") or ""),
-            body=str(record.get("body") or ""),
-            received_at=parse_datetime(str(record.get("received_at") or "")),
-            reply_inline=False,
-        )
+        services.receive_text_message(incoming, reply_inline=False)
     except (ValidationError, DataError) as error:
         # This line can never be stored as it is: keep it for a person instead of blocking the rest.
         spool.reject(record, reason=str(error))
