@@ -3,7 +3,15 @@ from datetime import timedelta
 from django.contrib import admin
 from django.utils import timezone
 
-from .models import CareService, GradeHistory, InspectionReport, Provider, WidgetSighting, YearlyFigures
+from .models import (
+    GRADE_FIELDS,
+    CareService,
+    GradeHistory,
+    InspectionReport,
+    Provider,
+    WidgetSighting,
+    YearlyFigures,
+)
 
 WIDGET_USE_SHOWN_DAYS = 90
 
@@ -16,6 +24,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 class GradeHistoryInline(admin.TabularInline):
     model = GradeHistory
+    fields = ["published_on", *GRADE_FIELDS]
     extra = 0
 
 
@@ -80,18 +89,7 @@ class CareServiceAdmin(admin.ModelAdmin):
         ("Dates", {"fields": ["registered_on", "last_inspected_on"]}),
         (
             "Latest grades",
-            {
-                "fields": [
-                    "grades_published_on",
-                    "grade_wellbeing",
-                    "grade_leadership",
-                    "grade_staff_team",
-                    "grade_setting",
-                    "grade_care_planning",
-                    "grade_care_play_learning",
-                    "min_grade",
-                ]
-            },
+            {"fields": ["grades_published_on", *GRADE_FIELDS, "min_grade"]},
         ),
         ("Record", {"fields": ["updated_at"]}),
     ]

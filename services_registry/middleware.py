@@ -2,9 +2,10 @@
 
 import re
 
+from .models import SERVICE_NUMBER
 from .views import serve_widget, widget_not_found
 
-WIDGET_PATH = re.compile(r"^/widget/(?P<service_number>[^/]+?)(?P<suffix>\.js|\.svg|/)$")
+WIDGET_PATH = re.compile(rf"^/widget/(?P<service_number>{SERVICE_NUMBER.pattern})(?P<suffix>\.js|\.svg|/)$")
 SUFFIX_KINDS = {".js": "js", ".svg": "svg", "/": "html"}
 
 

@@ -1,8 +1,13 @@
-"""The register of care services: providers, services, their grades, reports and yearly figures."""
+"""The register of care services: how it numbers them, providers, services, grades per key question,
+inspection reports, yearly figures and widget sightings.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -10,14 +15,47 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-SERVICE_NUMBER_PATTERN = r"CS\d{10}"
-SERVICE_NUMBER_RE = re.compile(rf"^{SERVICE_NUMBER_PATTERN}$")
-validate_service_number = RegexValidator(
-    SERVICE_NUMBER_RE, "A service number is CS followed by 10 digits, for example CS2003001025."
-)
-validate_provider_number = RegexValidator(
-    r"^SP\d{10}$", "A provider number is SP followed by 10 digits, for example SP2003000180."
-)
+
+@dataclass(frozen=True)
+class RegisterNumber:
+    """How the register numbers things: a prefix, then ten digits.
+
+    The one definition behind the URL converter, the widget middleware, the
+    model validators, the search and the import.
+    """
+
+    name: str
+    prefix: str
+    example: str
+    digits: int = 10
+
+    @property
+    def pattern(self) -> str:
+        """Unanchored, for URL converters and path patterns to embed."""
+        return rf"{self.prefix}\d{{{self.digits}}}"
+
+    @property
+    def shape(self) -> str:
+        return f"{self.prefix} followed by {self.digits} digits"
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(rf"^{self.pattern}$")
+
+    def could_begin(self, text: str) -> bool:
+        """'CS2003' is how a number starts when someone types part of it."""
+        return re.fullmatch(rf"{self.prefix}\d{{1,{self.digits}}}", text) is not None
+
+    def validator(self) -> RegexValidator:
+        return RegexValidator(self.regex, f"A {self.name} is {self.shape}, for example {self.example}.")
+
+
+SERVICE_NUMBER = RegisterNumber("service number", "CS", example="CS2003001025")
+PROVIDER_NUMBER = RegisterNumber("provider number", "SP", example="SP2003000180")
+# complaints checks typed numbers against it too.
+SERVICE_NUMBER_RE = SERVICE_NUMBER.regex
+validate_service_number = SERVICE_NUMBER.validator()
+validate_provider_number = PROVIDER_NUMBER.validator()
 
 GRADE_WORDS = {
     1: "Unsatisfactory",
@@ -30,16 +68,37 @@ GRADE_WORDS = {
 GRADE_CHOICES = [(number, f"{number} {word}") for number, word in GRADE_WORDS.items()]
 grade_validators = [MinValueValidator(1), MaxValueValidator(6)]
 
-# Model field, the datastore's column, and the key question as people read it.
+
+class KeyQuestion(NamedTuple):
+    """One of the framework's key questions, as the register, the datastore and the badge name it."""
+
+    field: str
+    column: str
+    question: str
+    short_label: str
+
+
 KEY_QUESTIONS = [
-    ("grade_wellbeing", "KQ_Support_Wellbeing", "How well do we support people's wellbeing?"),
-    ("grade_leadership", "KQ_Leadership", "How good is our leadership?"),
-    ("grade_staff_team", "KQ_Staff_Team", "How good is our staff team?"),
-    ("grade_setting", "KQ_Setting", "How good is our setting?"),
-    ("grade_care_planning", "KQ_Care_and_Support_Planning", "How well is care and support planned?"),
-    ("grade_care_play_learning", "KQ_Care_Play_and_Learning", "How good is our care, play and learning?"),
+    KeyQuestion(
+        "grade_wellbeing", "KQ_Support_Wellbeing", "How well do we support people's wellbeing?", "Wellbeing"
+    ),
+    KeyQuestion("grade_leadership", "KQ_Leadership", "How good is our leadership?", "Leadership"),
+    KeyQuestion("grade_staff_team", "KQ_Staff_Team", "How good is our staff team?", "Staff team"),
+    KeyQuestion("grade_setting", "KQ_Setting", "How good is our setting?", "Setting"),
+    KeyQuestion(
+        "grade_care_planning",
+        "KQ_Care_and_Support_Planning",
+        "How well is care and support planned?",
+        "Care planning",
+    ),
+    KeyQuestion(
+        "grade_care_play_learning",
+        "KQ_Care_Play_and_Learning",
+        "How good is our care, play and learning?",
+        "Care, play and learning",
+    ),
 ]
-GRADE_FIELDS = [field for field, _, _ in KEY_QUESTIONS]
+GRADE_FIELDS = [key_question.field for key_question in KEY_QUESTIONS]
 FILTER_CHOICES_CACHE_KEY = "registry:filter-choices:v1"
 FILTER_CHOICES_CACHE_SECONDS = 600
 
@@ -49,10 +108,64 @@ def compact_postcode(postcode: str) -> str:
     return re.sub(r"\s+", "", postcode or "").upper()
 
 
-def grade_field(question: str):
+def lowest_grade(grades) -> int | None:
+    present = [grade for grade in grades if grade is not None]
+    return min(present) if present else None
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One key question's grade with the word it stands for."""
+
+    key_question: KeyQuestion
+    value: int
+
+    @property
+    def question(self) -> str:
+        return self.key_question.question
+
+    @property
+    def label(self) -> str:
+        return self.key_question.short_label
+
+    @property
+    def word(self) -> str:
+        return GRADE_WORDS[self.value]
+
+    def __str__(self):
+        return f"{self.value} {self.word}"
+
+
+def grade_field(key_question: KeyQuestion):
     return models.PositiveSmallIntegerField(
-        question, null=True, blank=True, choices=GRADE_CHOICES, validators=grade_validators
+        key_question.question, null=True, blank=True, choices=GRADE_CHOICES, validators=grade_validators
     )
+
+
+class GradedModel(models.Model):
+    """A set of grades, one per key question: a service's latest, or one in its history."""
+
+    # In KEY_QUESTIONS' order.
+    grade_wellbeing = grade_field(KEY_QUESTIONS[0])
+    grade_leadership = grade_field(KEY_QUESTIONS[1])
+    grade_staff_team = grade_field(KEY_QUESTIONS[2])
+    grade_setting = grade_field(KEY_QUESTIONS[3])
+    grade_care_planning = grade_field(KEY_QUESTIONS[4])
+    grade_care_play_learning = grade_field(KEY_QUESTIONS[5])
+
+    class Meta:
+        abstract = True
+
+    def grades_tuple(self) -> tuple[int | None, ...]:
+        return tuple(getattr(self, field) for field in GRADE_FIELDS)
+
+    def grades(self) -> list[Grade]:
+        """The key questions graded, in the framework's order."""
+        return [
+            Grade(key_question, getattr(self, key_question.field))
+            for key_question in KEY_QUESTIONS
+            if getattr(self, key_question.field) is not None
+        ]
 
 
 class Provider(models.Model):
@@ -65,7 +178,7 @@ class Provider(models.Model):
         null=True,
         blank=True,
         validators=[validate_provider_number],
-        help_text="SP followed by 10 digits.",
+        help_text=f"{PROVIDER_NUMBER.shape}.",
     )
     name = models.CharField(max_length=300, db_index=True)
 
@@ -77,9 +190,6 @@ class Provider(models.Model):
 
 
 class CareServiceQuerySet(models.QuerySet):
-    def registered(self):
-        return self.filter(status=CareService.Status.ACTIVE)
-
     def search(self, text: str):
         """Match a name, a service number, a town or a postcode, however the person typed it."""
         text = " ".join(text.split())[:100]
@@ -87,7 +197,7 @@ class CareServiceQuerySet(models.QuerySet):
             return self
         compact = compact_postcode(text)
         match = Q(name__icontains=text) | Q(town__iexact=text)
-        if re.fullmatch(r"CS\d{1,10}", compact):
+        if SERVICE_NUMBER.could_begin(compact):
             match |= Q(service_number__startswith=compact)
         if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?(\d[A-Z]{0,2})?", compact):
             match |= Q(postcode_compact__startswith=compact)
@@ -120,8 +230,11 @@ def forget_filter_choices() -> None:
     cache.delete(FILTER_CHOICES_CACHE_KEY)
 
 
-class CareService(models.Model):
-    """A registered (or formerly registered) care service, as the datastore describes it."""
+class CareService(GradedModel):
+    """A registered (or formerly registered) care service, as the datastore describes it.
+
+    Its grade fields (from GradedModel) are the latest published, on grades_published_on.
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "Active"
@@ -156,12 +269,6 @@ class CareService(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     last_inspected_on = models.DateField("last inspection", null=True, blank=True)
     grades_published_on = models.DateField("latest grades published", null=True, blank=True)
-    grade_wellbeing = grade_field(KEY_QUESTIONS[0][2])
-    grade_leadership = grade_field(KEY_QUESTIONS[1][2])
-    grade_staff_team = grade_field(KEY_QUESTIONS[2][2])
-    grade_setting = grade_field(KEY_QUESTIONS[3][2])
-    grade_care_planning = grade_field(KEY_QUESTIONS[4][2])
-    grade_care_play_learning = grade_field(KEY_QUESTIONS[5][2])
     min_grade = models.PositiveSmallIntegerField(
         "lowest grade", null=True, blank=True, editable=False, db_index=True, choices=GRADE_CHOICES
     )
@@ -194,46 +301,12 @@ class CareService(models.Model):
         lines = [self.address_line_1, self.address_line_2, self.address_line_3, self.address_line_4]
         return [line for line in [*lines, f"{self.town} {self.postcode}".strip()] if line]
 
-    def grades_tuple(self) -> tuple[int | None, ...]:
-        return tuple(getattr(self, field) for field in GRADE_FIELDS)
 
-    def latest_grades(self) -> list[Grade]:
-        """The key questions this service was graded on, in the framework's order."""
-        return [
-            Grade(question, getattr(self, field))
-            for field, _, question in KEY_QUESTIONS
-            if getattr(self, field) is not None
-        ]
-
-
-def lowest_grade(grades) -> int | None:
-    present = [grade for grade in grades if grade is not None]
-    return min(present) if present else None
-
-
-class Grade:
-    """One key question's grade with the word it stands for."""
-
-    def __init__(self, question: str, value: int):
-        self.question = question
-        self.value = value
-        self.word = GRADE_WORDS[value]
-
-    def __str__(self):
-        return f"{self.value} {self.word}"
-
-
-class GradeHistory(models.Model):
+class GradeHistory(GradedModel):
     """A set of grades as published on one date; a new row only when the grades change."""
 
     service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="grade_history")
     published_on = models.DateField("published", null=True, blank=True)
-    grade_wellbeing = grade_field(KEY_QUESTIONS[0][2])
-    grade_leadership = grade_field(KEY_QUESTIONS[1][2])
-    grade_staff_team = grade_field(KEY_QUESTIONS[2][2])
-    grade_setting = grade_field(KEY_QUESTIONS[3][2])
-    grade_care_planning = grade_field(KEY_QUESTIONS[4][2])
-    grade_care_play_learning = grade_field(KEY_QUESTIONS[5][2])
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -247,13 +320,6 @@ class GradeHistory(models.Model):
 
     def __str__(self):
         return f"{self.service.service_number} grades published {self.published_on}"
-
-    def grades(self) -> list[Grade]:
-        return [
-            Grade(question, getattr(self, field))
-            for field, _, question in KEY_QUESTIONS
-            if getattr(self, field) is not None
-        ]
 
 
 def report_upload_to(report, filename):

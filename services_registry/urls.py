@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
 from . import views
+from .models import SERVICE_NUMBER
 
 
 class ServiceNumberConverter:
     """CS followed by 10 digits; anything else is not a service address and gets the site's 404."""
 
-    regex = r"CS\d{10}"
+    regex = SERVICE_NUMBER.pattern
 
     def to_python(self, value):
         return value
@@ -24,8 +25,16 @@ urlpatterns = [
     path("services/", views.service_search, name="service_search"),
     path("services/export.csv", views.export_csv, name="export_csv"),
     path("services/<service_number:service_number>/", views.service_detail, name="service_detail"),
-    # Normally answered by WidgetMiddleware before these are reached; kept for reverse().
-    path("widget/<str:service_number>.js", views.widget_js, name="widget_js"),
-    path("widget/<str:service_number>.svg", views.widget_svg, name="widget_svg"),
-    path("widget/<str:service_number>/", views.widget_page, name="widget_page"),
+    path(
+        "services/<service_number:service_number>/reports/<int:report_id>/",
+        views.inspection_report,
+        name="inspection_report",
+    ),
+    # WidgetMiddleware answers these before URL resolution ever runs; the patterns
+    # are here so reverse() builds the addresses, and name the view it calls.
+    path("widget/<service_number:service_number>.js", views.serve_widget, {"kind": "js"}, name="widget_js"),
+    path(
+        "widget/<service_number:service_number>.svg", views.serve_widget, {"kind": "svg"}, name="widget_svg"
+    ),
+    path("widget/<service_number:service_number>/", views.serve_widget, {"kind": "html"}, name="widget_page"),
 ]

@@ -1,18 +1,29 @@
-import csv
+"""The registry's public pages, its open-data export, inspection reports, and the widget's responses."""
 
-from django.conf import settings
+import csv
+import logging
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.html import escape
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
 from .datastore import export_rows
 from .forms import ServiceSearchForm
-from .models import SERVICE_NUMBER_RE, CareService
-from .widget import BADGE_PAGE_STYLE_HASH, KINDS, get_badge, record_widget_sighting
+from .models import CareService, InspectionReport
+from .widget import (
+    BADGE_PAGE_STYLE_HASH,
+    KINDS,
+    embed_code,
+    get_badge,
+    iframe_code,
+    record_widget_sighting,
+)
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
 # Browsers recheck every five minutes, so a change shows soon; a CDN keeps the
@@ -49,13 +60,14 @@ def _etag_matches(request, etag: str) -> bool:
 
 
 def serve_widget(request, service_number: str, kind: str):
-    """One of the badge's three forms, from the cache: no session, no cookie, no CMS."""
+    """One of the badge's three forms, from the cache: no session, no cookie, no CMS.
+
+    WidgetMiddleware calls it for every /widget/ address whose number has the right shape.
+    """
     if request.method not in ("GET", "HEAD"):
         response = HttpResponse(status=405)
         response.headers["Allow"] = "GET, HEAD"
         return response
-    if not SERVICE_NUMBER_RE.match(service_number):
-        return widget_not_found()
     badge = get_badge(service_number, kind)
     if badge is None:
         return widget_not_found()
@@ -72,22 +84,11 @@ def serve_widget(request, service_number: str, kind: str):
     return _widget_headers(response)
 
 
-def widget_js(request, service_number):
-    return serve_widget(request, service_number, "js")
-
-
-def widget_svg(request, service_number):
-    return serve_widget(request, service_number, "svg")
-
-
-def widget_page(request, service_number):
-    return serve_widget(request, service_number, "html")
-
-
 # Register pages change when an import or an officer changes a service; a
 # minute's staleness is harmless there (the widget is invalidated separately),
 # and lets the cache and a CDN absorb repeated reads.
 PUBLIC_PAGE_SECONDS = 60
+HOME = ("Home", "/")
 
 
 @require_safe
@@ -101,37 +102,10 @@ def service_search(request):
         form.is_valid()
     results = form.filter(CareService.objects.for_listing())
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "services_registry/service_search.html",
-        {
-            "form": form,
-            "page": page,
-            "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-            "query_string": query.urlencode(),
-        },
-    )
-
-
-def embed_code(service: CareService) -> str:
-    """What a care service pastes into its website: the script, with an image for visitors without JavaScript."""
-    site = settings.SITE_URL
-    number = service.service_number
-    alt = f"Registered by the Care Inspectorate: {service.name}. View its details (opens in a new window)."
-    return (
-        f'<script async src="{site}/widget/{number}.js"></script>\n'
-        f'<noscript><a href="{site}/services/{number}/" target="_blank" rel="noopener">'
-        f'<img src="{site}/widget/{number}.svg" alt="{escape(alt)}" width="300"></a></noscript>'
-    )
-
-
-def iframe_code(service: CareService) -> str:
-    site = settings.SITE_URL
-    return (
-        f'<iframe src="{site}/widget/{service.service_number}/" width="310" height="230" '
-        f'title="Care Inspectorate registration: {escape(service.name)}"></iframe>'
+        {"form": form, "page": page, "breadcrumbs": [HOME, ("Find a care service", None)]},
     )
 
 
@@ -139,13 +113,19 @@ def iframe_code(service: CareService) -> str:
 @cache_page(PUBLIC_PAGE_SECONDS)
 @cache_control(public=True)
 def service_detail(request, service_number):
+    """One service's page: its registration, grades, inspection reports, figures and the widget."""
     service = get_object_or_404(CareService.objects.select_related("provider"), service_number=service_number)
     return render(
         request,
         "services_registry/service_detail.html",
         {
             "service": service,
-            "grades": service.latest_grades(),
+            "breadcrumbs": [
+                HOME,
+                ("Find a care service", reverse("services_registry:service_search")),
+                (service.name, None),
+            ],
+            "grades": service.grades(),
             "grade_history": list(service.grade_history.all()),
             "reports": list(service.reports.all()),
             "yearly_figures": list(service.yearly_figures.all()),
@@ -153,6 +133,21 @@ def service_detail(request, service_number):
             "iframe_code": iframe_code(service),
         },
     )
+
+
+@require_safe
+def inspection_report(request, service_number, report_id):
+    """The report's file from the default storage (local disk or the bucket), whatever serves /media/."""
+    report = get_object_or_404(
+        InspectionReport.objects.only("file"), pk=report_id, service__service_number=service_number
+    )
+    try:
+        file = report.file.open("rb")
+    except (OSError, ValueError) as error:
+        logger.warning("Inspection report %s has no file at %s: %s", report.pk, report.file.name, error)
+        raise Http404("The file is missing") from error
+    # The content type follows the file's name (application/pdf for the reports we publish).
+    return FileResponse(file, as_attachment=True, filename=report.file.name.rsplit("/", 1)[-1])
 
 
 class _Echo:

@@ -3,7 +3,8 @@
 Thousands of care services' own websites load the badge on every page view, so
 a warm request reads one cache key and touches neither the database nor the
 CMS. Saving a service re-renders its badges; the import forgets the badges of
-the services it changed, and the next request renders them again.
+the services it changed, and the next request renders them again. The embed
+codes a service pastes into its website, which load the badge, are written here too.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from .models import GRADE_WORDS, KEY_QUESTIONS, CareService, WidgetSighting
+from .models import CareService, WidgetSighting
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +51,6 @@ BADGE_CSS = (Path(__file__).parent / "static" / "services_registry" / "widget_ba
 BADGE_PAGE_CSS = BADGE_CSS + "\nbody{margin:0;background:transparent}"
 _page_css_digest = base64.b64encode(hashlib.sha256(BADGE_PAGE_CSS.encode()).digest()).decode()
 BADGE_PAGE_STYLE_HASH = f"'sha256-{_page_css_digest}'"
-SHORT_QUESTION_LABELS = {
-    "grade_wellbeing": "Wellbeing",
-    "grade_leadership": "Leadership",
-    "grade_staff_team": "Staff team",
-    "grade_setting": "Setting",
-    "grade_care_planning": "Care planning",
-    "grade_care_play_learning": "Care, play and learning",
-}
 _MISSING = "missing"
 
 
@@ -67,37 +61,49 @@ class Badge:
     service_id: int
 
 
-@dataclass(frozen=True)
-class BadgeGrade:
-    label: str
-    value: int
-
-    @property
-    def word(self) -> str:
-        return GRADE_WORDS[self.value]
-
-
 def badge_cache_key(service_number: str, kind: str) -> str:
     return f"widget:v{BADGE_VERSION}:{service_number}:{kind}"
 
 
+def absolute_url(view_name: str, service_number: str) -> str:
+    """An address of ours as other sites must write it: with the site's origin."""
+    return settings.SITE_URL + reverse(f"services_registry:{view_name}", args=[service_number])
+
+
 def service_page_url(service_number: str) -> str:
-    return f"{settings.SITE_URL}/services/{service_number}/"
+    return absolute_url("service_detail", service_number)
+
+
+def embed_code(service: CareService) -> str:
+    """What a care service pastes into its website: the script, with an image for visitors without JavaScript."""
+    return _snippet("services_registry/widget/embed_code.html", service)
+
+
+def iframe_code(service: CareService) -> str:
+    """The badge as a frame, for websites that do not allow scripts."""
+    return _snippet("services_registry/widget/iframe_code.html", service)
+
+
+def _snippet(template_name: str, service: CareService) -> str:
+    """The template's HTML as plain text (no trailing newline), for the page to show as code."""
+    number = service.service_number
+    addresses = {
+        "script_url": absolute_url("widget_js", number),
+        "image_url": absolute_url("widget_svg", number),
+        "frame_url": absolute_url("widget_page", number),
+        "service_url": service_page_url(number),
+    }
+    return render_to_string(template_name, {"name": service.name, **addresses}).strip()
 
 
 def _badge_context(service: CareService) -> dict:
     registered = service.is_registered
-    grades = [
-        BadgeGrade(SHORT_QUESTION_LABELS[field], getattr(service, field))
-        for field, _, _ in KEY_QUESTIONS
-        if getattr(service, field) is not None
-    ]
     return {
         "registered": registered,
         "name": service.name,
         "number": service.service_number,
         "status": service.get_status_display(),
-        "grades": grades if registered else [],
+        "grades": service.grades() if registered else [],
         "grades_published_on": service.grades_published_on,
         "service_url": service_page_url(service.service_number),
     }

@@ -175,7 +175,7 @@ def test_search_makes_a_fixed_number_of_queries_whatever_the_register_size(
 def test_service_page_shows_the_service(client, register):
     service = register["rowan"]
     GradeHistoryFactory(service=service, published_on=datetime.date(2022, 6, 1), grade_wellbeing=3)
-    InspectionReportFactory(
+    report = InspectionReportFactory(
         service=service, inspected_on=datetime.date(2024, 2, 12), title="Inspection report"
     )
     YearlyFiguresFactory(service=service, year=2024, complaints_upheld=2)
@@ -196,7 +196,7 @@ def test_service_page_shows_the_service(client, register):
     assert "5 Very good" in html
     assert "15 March 2024" in html
     assert "1 June 2022" in html and "3 Adequate" in html
-    assert "/media/inspection-reports/CS2003001025/" in html
+    assert f'href="/services/CS2003001025/reports/{report.pk}/" download' in html
     assert "2024/25" in html
 
 

@@ -1,0 +1,255 @@
+"""Importing a datastore CSV: streamed row by row, compared with the register and written in batches.
+
+Memory stays flat whatever the file's size. Each batch is compared with what
+the register already holds: unchanged services are not written, and a new
+grade-history row appears only when a service's grades change.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from ..models import GRADE_FIELDS, CareService, GradeHistory, Provider, YearlyFigures, forget_filter_choices
+from ..widget import forget_badges
+from .columns import FIGURE_FIELDS, REQUIRED_COLUMNS, SERVICE_FIELDS, year_columns
+from .rows import FigureCounts, ParsedRow, RowError, parse_row
+
+BATCH_SIZE = 1000
+MAX_REPORTED_REJECTIONS = 1000
+
+
+class MissingColumnsError(ValueError):
+    pass
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejections: list[tuple[int, str]] = field(default_factory=list)
+
+    def reject(self, row_number: int, reason: str) -> None:
+        self.rejected += 1
+        if len(self.rejections) < MAX_REPORTED_REJECTIONS:
+            self.rejections.append((row_number, reason))
+
+
+class ProviderDirectory:
+    """Providers by number and by name, loaded once; new ones are created a batch at a time."""
+
+    def __init__(self):
+        self.by_number = {}
+        self.by_name = {}
+        self._remember_all(Provider.objects.all())
+
+    def _remember_all(self, providers) -> None:
+        for pk, number, name in providers.values_list("pk", "provider_number", "name"):
+            if number:
+                self.by_number[number] = pk
+            self.by_name.setdefault(name, pk)
+
+    def find(self, number: str, name: str) -> int | None:
+        if number:
+            return self.by_number.get(number)
+        return self.by_name.get(name) if name else None
+
+    def resolve(self, rows: list[ParsedRow]) -> None:
+        """Give every row's values a provider_id, creating the providers not seen before."""
+        missing = {}
+        for row in rows:
+            if (row.provider_number or row.provider_name) and self.find(
+                row.provider_number, row.provider_name
+            ) is None:
+                missing[row.provider_number or row.provider_name] = Provider(
+                    provider_number=row.provider_number or None, name=row.provider_name or row.provider_number
+                )
+        if missing:
+            Provider.objects.bulk_create(missing.values(), ignore_conflicts=True)
+            numbers = [p.provider_number for p in missing.values() if p.provider_number]
+            names = [p.name for p in missing.values() if not p.provider_number]
+            self._remember_all(Provider.objects.filter(provider_number__in=numbers))
+            self._remember_all(Provider.objects.filter(name__in=names))
+        for row in rows:
+            row.values["provider_id"] = self.find(row.provider_number, row.provider_name)
+
+
+@dataclass
+class BatchChanges:
+    """What a batch changes in the register, and what happened to each of its rows."""
+
+    services: list[CareService] = field(default_factory=list)  # new or changed: upserted whole
+    regraded: list[ParsedRow] = field(default_factory=list)  # each adds (or corrects) a grade-history row
+    figures: list[tuple[str, int, FigureCounts]] = field(default_factory=list)  # (service, year, counts)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def registered_state(numbers: list[str]) -> tuple[dict[str, dict], dict[tuple[str, int], FigureCounts]]:
+    """What the register holds for these services: their imported fields, and their yearly figures."""
+    services = {
+        values["service_number"]: values
+        for values in CareService.objects.filter(service_number__in=numbers).values(
+            "pk", "service_number", *SERVICE_FIELDS
+        )
+    }
+    figures = {
+        (number, year): tuple(counts)
+        for number, year, *counts in YearlyFigures.objects.filter(
+            service__service_number__in=numbers
+        ).values_list("service__service_number", "year", *FIGURE_FIELDS)
+    }
+    return services, figures
+
+
+def diff_batch(
+    rows: list[ParsedRow], services: dict[str, dict], figures: dict[tuple[str, int], FigureCounts]
+) -> BatchChanges:
+    """Compare the rows with the register's current state (from registered_state); writes nothing."""
+    changes = BatchChanges()
+    for row in rows:
+        old = services.get(row.service_number)
+        changed_figures = [
+            (row.service_number, year, counts)
+            for year, counts in row.year_figures.items()
+            if figures.get((row.service_number, year)) != counts
+        ]
+        service_changed = old is None or any(old[name] != row.values[name] for name in SERVICE_FIELDS)
+        if service_changed:
+            changes.services.append(CareService(service_number=row.service_number, **row.values))
+            if _regraded(row, old):
+                changes.regraded.append(row)
+        changes.figures.extend(changed_figures)
+        if old is None:
+            changes.created += 1
+        elif service_changed or changed_figures:
+            changes.updated += 1
+        else:
+            changes.unchanged += 1
+    return changes
+
+
+def _regraded(row: ParsedRow, old: dict | None) -> bool:
+    """The row has grades, and they (or the date they were published) differ from the register's."""
+    grades = tuple(row.values[name] for name in GRADE_FIELDS)
+    if all(grade is None for grade in grades):
+        return False
+    old_grades = tuple(old[name] for name in GRADE_FIELDS) if old else None
+    old_published = old["grades_published_on"] if old else None
+    return grades != old_grades or row.values["grades_published_on"] != old_published
+
+
+def apply_changes(changes: BatchChanges) -> None:
+    """Write a batch's changes in one transaction, then forget the changed services' badges."""
+    if not changes.services and not changes.figures:
+        return
+    with transaction.atomic():
+        if changes.services:
+            CareService.objects.bulk_create(
+                changes.services,
+                update_conflicts=True,
+                unique_fields=["service_number"],
+                update_fields=SERVICE_FIELDS,
+            )
+        numbers = {service.service_number for service in changes.services}
+        numbers |= {number for number, _, _ in changes.figures}
+        ids = dict(CareService.objects.filter(service_number__in=numbers).values_list("service_number", "pk"))
+        if changes.regraded:
+            _record_grade_history(changes.regraded, ids)
+        if changes.figures:
+            _upsert_figures(changes.figures, ids)
+    forget_badges(service.service_number for service in changes.services)
+
+
+def _record_grade_history(rows: list[ParsedRow], ids: dict[str, int]) -> None:
+    GradeHistory.objects.bulk_create(
+        [
+            GradeHistory(
+                service_id=ids[row.service_number],
+                published_on=row.values["grades_published_on"],
+                **{name: row.values[name] for name in GRADE_FIELDS},
+            )
+            for row in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["service", "published_on"],
+        update_fields=GRADE_FIELDS,
+    )
+
+
+def _upsert_figures(figures: list[tuple[str, int, FigureCounts]], ids: dict[str, int]) -> None:
+    YearlyFigures.objects.bulk_create(
+        [
+            YearlyFigures(service_id=ids[number], year=year, **dict(zip(FIGURE_FIELDS, counts, strict=True)))
+            for number, year, counts in figures
+        ],
+        update_conflicts=True,
+        unique_fields=["service", "year"],
+        update_fields=FIGURE_FIELDS,
+    )
+
+
+def _write_batch(rows: list[ParsedRow], providers: ProviderDirectory, report: ImportReport) -> None:
+    providers.resolve(rows)
+    changes = diff_batch(rows, *registered_state([row.service_number for row in rows]))
+    report.created += changes.created
+    report.updated += changes.updated
+    report.unchanged += changes.unchanged
+    apply_changes(changes)
+
+
+def check_columns(fieldnames: list[str] | None) -> None:
+    missing = [column for column in REQUIRED_COLUMNS if column not in (fieldnames or [])]
+    if missing:
+        raise MissingColumnsError(
+            "The file lacks the required column{} {}. Nothing was imported.".format(
+                "s" if len(missing) > 1 else "", ", ".join(missing)
+            )
+        )
+
+
+def import_services(text_file, *, progress=None) -> ImportReport:
+    """Upsert every valid row of a datastore CSV into the register; report what happened to each.
+
+    ``progress`` is called with the number of rows read since the last call.
+    """
+    reader = csv.DictReader(text_file)
+    fieldnames = [name.strip() for name in reader.fieldnames or []]
+    check_columns(fieldnames)
+    reader.fieldnames = fieldnames
+    years = year_columns(fieldnames)
+    providers = ProviderDirectory()
+    report = ImportReport()
+    seen: dict[str, int] = {}
+    batch: list[ParsedRow] = []
+    # Row 1 is the header, as a spreadsheet numbers it.
+    for row_number, row in enumerate(reader, start=2):
+        try:
+            if None in row:
+                raise RowError("the row has more cells than the header has columns")
+            parsed = parse_row(row, row_number, years)
+            if parsed.service_number in seen:
+                raise RowError(
+                    f"{parsed.service_number} already appears on row {seen[parsed.service_number]}"
+                )
+        except RowError as error:
+            report.reject(row_number, str(error))
+        else:
+            seen[parsed.service_number] = row_number
+            batch.append(parsed)
+        if len(batch) >= BATCH_SIZE:
+            _write_batch(batch, providers, report)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        _write_batch(batch, providers, report)
+    forget_filter_choices()
+    if progress:
+        progress(len(batch))
+    return report

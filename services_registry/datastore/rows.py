@@ -1,0 +1,165 @@
+"""One datastore row, read and checked: every reason to reject it is a RowError an officer can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..models import (
+    GRADE_FIELDS,
+    PROVIDER_NUMBER,
+    SERVICE_NUMBER,
+    CareService,
+    compact_postcode,
+    lowest_grade,
+)
+from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, TEXT_COLUMNS
+
+DATE_FORMATS = (DATE_FORMAT, "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S")
+TEXT_LIMITS = {field: CareService._meta.get_field(field).max_length for field in TEXT_COLUMNS}
+STATUSES = {status.value.lower(): status.value for status in CareService.Status}
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0", ""}
+
+# One year's complaints upheld, enforcements issued and requirements, in FIGURE_FIELDS' order.
+FigureCounts = tuple[int | None, ...]
+Cell = Callable[[str], str]
+
+
+class RowError(ValueError):
+    """Why a row cannot be imported, in words an officer can act on."""
+
+
+@dataclass
+class ParsedRow:
+    row_number: int
+    service_number: str
+    values: dict
+    provider_number: str
+    provider_name: str
+    year_figures: dict[int, FigureCounts]
+
+
+def parse_date(text: str, column: str) -> date | None:
+    """The datastore writes dd/mm/yyyy; ISO dates (and a trailing time) are accepted too."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise RowError(f"{column} {text!r} is not a date (use dd/mm/yyyy)")
+
+
+def parse_grade(text: str, column: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text not in {"1", "2", "3", "4", "5", "6"}:
+        raise RowError(f"{column} {text!r} is not a grade from 1 to 6")
+    return int(text)
+
+
+def parse_count(text: str, column: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if text.lower() in YES:
+        return 1
+    if text.lower() in NO:
+        return 0
+    raise RowError(f"{column} {text!r} is not a number")
+
+
+def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> ParsedRow:
+    """Check a row column by column; the first problem found is the reason it is rejected."""
+
+    def cell(column: str) -> str:
+        return (row.get(column) or "").strip()
+
+    service_number = _service_number(cell)
+    values = _text_values(cell)
+    values["status"] = _status(cell)
+    _tidy_postcode(values)
+    _check_lengths(values)
+    values["provided_by_local_authority"] = cell("Provided_by_Local_Authority").lower() in YES
+    values.update(_dates(cell))
+    values.update(_grades(cell))
+    year_figures = _year_figures(cell, years)
+    provider_number = _provider_number(cell)
+    return ParsedRow(
+        row_number=row_number,
+        service_number=service_number,
+        values=values,
+        provider_number=provider_number,
+        provider_name=cell("ServiceProvider")[:300],
+        year_figures=year_figures,
+    )
+
+
+def _service_number(cell: Cell) -> str:
+    service_number = cell("CSNumber").upper()
+    if not SERVICE_NUMBER.regex.match(service_number):
+        raise RowError(f"CSNumber {cell('CSNumber')!r} is not {SERVICE_NUMBER.shape}")
+    return service_number
+
+
+def _text_values(cell: Cell) -> dict[str, str]:
+    values = {field: cell(column) for field, column in TEXT_COLUMNS.items()}
+    if not values["name"]:
+        raise RowError("ServiceName is empty")
+    if not values["service_type"]:
+        raise RowError("CareService (the type of service) is empty")
+    return values
+
+
+def _status(cell: Cell) -> str:
+    status = STATUSES.get(cell("ServiceStatus").lower())
+    if status is None:
+        raise RowError(f"ServiceStatus {cell('ServiceStatus')!r} is not Active, Inactive or Cancelled")
+    return status
+
+
+def _tidy_postcode(values: dict) -> None:
+    """'ph1  5ab' is stored as 'PH1 5AB', with its compact form for searching."""
+    values["postcode"] = " ".join(values["postcode"].upper().split())
+    values["postcode_compact"] = compact_postcode(values["postcode"])
+
+
+def _check_lengths(values: dict) -> None:
+    for field, column in TEXT_COLUMNS.items():
+        if len(values[field]) > TEXT_LIMITS[field]:
+            raise RowError(f"{column} is longer than {TEXT_LIMITS[field]} characters")
+
+
+def _dates(cell: Cell) -> dict[str, date | None]:
+    return {field: parse_date(cell(column), column) for field, column in DATE_COLUMNS.items()}
+
+
+def _grades(cell: Cell) -> dict[str, int | None]:
+    grades = {field: parse_grade(cell(column), column) for field, column in GRADE_COLUMNS.items()}
+    return {**grades, "min_grade": lowest_grade(grades[field] for field in GRADE_FIELDS)}
+
+
+def _year_figures(cell: Cell, years: dict[str, tuple[int, str]]) -> dict[int, FigureCounts]:
+    """Each year's counts, for the years the row has any figure for."""
+    counts: dict[int, dict[str, int | None]] = {}
+    for column, (year, field) in years.items():
+        counts.setdefault(year, {})[field] = parse_count(cell(column), column)
+    return {
+        year: tuple(by_field.get(field) for field in FIGURE_FIELDS)
+        for year, by_field in counts.items()
+        if any(count is not None for count in by_field.values())
+    }
+
+
+def _provider_number(cell: Cell) -> str:
+    provider_number = cell("SP_Number").upper()
+    if provider_number and not PROVIDER_NUMBER.regex.match(provider_number):
+        raise RowError(f"SP_Number {provider_number!r} is not {PROVIDER_NUMBER.shape}")
+    return provider_number
