@@ -20,7 +20,7 @@ class LibraryFilterForm(forms.Form):
     )
 
     def __init__(self, data, *, categories, years, with_category=True):
-        super().__init__(data)
+        super().__init__(data, auto_id="filter-%s")  # ids the page has always had
         self.categories = {category.path: category for category in categories}
         self.fields["category"].choices = [("", "All categories")] + [
             (category.path, ("— " * category.depth) + category.name) for category in categories

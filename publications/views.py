@@ -7,13 +7,13 @@ fetched per entry.
 
 import logging
 import re
-from urllib.parse import urlencode
 
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
@@ -31,6 +31,7 @@ PER_PAGE = 20
 CATEGORY_PATH = re.compile(r"[-\w]+(?:/[-\w]+)*/?", re.ASCII)
 SEARCH_PER_PAGE = 20
 MAX_SEARCH_RESULTS = 200
+HOME = ("Home", "/")
 
 
 def _years():
@@ -45,25 +46,26 @@ def _years():
     return cached_value("years", compute)
 
 
-def _page(paginator, number):
-    page = paginator.get_page(number)
-    page.page_numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
-
-
-def _paginate(request, queryset, per_page=PER_PAGE):
+def _page(request, queryset, per_page=PER_PAGE):
     """A page of results; a ?page= that is not a number or is past the end gives the nearest page."""
-    paginator = Paginator(queryset, per_page)
-    page = _page(paginator, request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _trail(categories=(), *, current):
+    """Breadcrumbs: Home › Publications › the categories, root first › this page."""
+    library = ("Publications", reverse("publications:library"))
+    return [
+        HOME,
+        library,
+        *((category.name, category.get_absolute_url()) for category in categories),
+        (current, None),
+    ]
 
 
 def _listing_context(request, publications, *, categories, with_category=True):
     form = LibraryFilterForm(request.GET, categories=categories, years=_years(), with_category=with_category)
-    page, query_string = _paginate(request, form.apply(publications.for_listing()))
-    return {"form": form, "page_obj": page, "query_string": query_string, "sort": form.chosen_sort}
+    page = _page(request, form.apply(publications.for_listing()))
+    return {"form": form, "page_obj": page, "sort": form.chosen_sort}
 
 
 @require_safe
@@ -72,6 +74,7 @@ def library(request):
     categories = list(Category.objects.order_by("path"))
     context = _listing_context(request, Publication.objects.published(), categories=categories)
     context["top_categories"] = [category for category in categories if category.parent_id is None]
+    context["breadcrumbs"] = [HOME, ("Publications", None)]
     return render(request, "publications/publication_list.html", context)
 
 
@@ -90,7 +93,7 @@ def category_detail(request, path):
     )
     context.update(
         category=category,
-        ancestors=ancestors[:-1],
+        breadcrumbs=_trail(ancestors[:-1], current=category.name),
         subcategories=list(category.children.all()),
     )
     return render(request, "publications/category_detail.html", context)
@@ -128,7 +131,7 @@ def publication_detail(request, slug):
         return redirect
     request.toolbar_publication = publication  # the CMS toolbar offers "Edit this publication"
     categories = list(publication.categories.all())
-    trail = list(Category.objects.ancestors_of(categories[0])) if categories else []
+    ancestors = list(Category.objects.ancestors_of(categories[0])) if categories else []
     change_notes = list(publication.change_notes.all())
     published_on = timezone.localdate(publication.published_at) if publication.published_at else None
     last_updated = max(
@@ -138,7 +141,7 @@ def publication_detail(request, slug):
     context = {
         "publication": publication,
         "categories": categories,
-        "trail": trail,
+        "breadcrumbs": _trail(ancestors, current=publication.title),
         "documents": documents,
         "has_numbers": any(document.number for document in documents),
         "change_notes": change_notes,
@@ -183,14 +186,11 @@ def download(request, slug, document_id):
 @public_page_cache
 def search(request):
     query = clean_query(request.GET.get("q"))
-    context = {"query": query, "page_obj": None, "pages": [], "query_string": ""}
+    context = {"query": query, "page_obj": None, "pages": [], "breadcrumbs": [HOME, ("Search", None)]}
     if query:
         # At most MAX_SEARCH_RESULTS: counting and ranking stay cheap however common the word.
-        paginator = Paginator(search_publications(query)[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE)
-        page = _page(paginator, request.GET.get("page"))
         context.update(
-            page_obj=page,
+            page_obj=_page(request, search_publications(query)[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE),
             pages=search_pages(query, site=get_current_site(request)),
-            query_string=urlencode({"q": query}),
         )
     return render(request, "publications/search.html", context)

@@ -78,3 +78,31 @@ def test_home_page_and_main_navigation_work_without_javascript(demo_site, no_js_
     main_nav.get_by_role("link", name="About us", exact=True).click()
     page.wait_for_url("**/about-us/")
     assert page.locator("h1").inner_text().strip() == "About us"
+
+
+def test_the_mobile_menu_button_says_what_it_controls_and_opens_the_menu(demo_site, page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_site + "/")
+
+    button = page.get_by_role("button", name="Menu")
+    assert button.get_attribute("aria-controls") == "mobile-navigation"
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.locator("label.js-toggle-menu").get_attribute("aria-controls") is None
+
+    button.click()
+
+    assert button.get_attribute("aria-expanded") == "true"
+    menu = page.locator("#mobile-navigation")
+    assert menu.get_by_role("link", name="About us", exact=True).is_visible()
+
+
+def test_the_mobile_menu_opens_without_javascript(demo_site, no_js_page):
+    page = no_js_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_site + "/")
+    menu = page.locator("#mobile-navigation")
+    assert not menu.get_by_role("link", name="About us", exact=True).is_visible()
+
+    page.locator("label.js-toggle-menu").click()
+
+    assert menu.get_by_role("link", name="About us", exact=True).is_visible()
