@@ -1,18 +1,31 @@
 """Editing the library in the admin.
 
 Content editors add and change publications, documents, change notes and
-categories, but a publication's status and publication date are read-only to
-them: publishing, scheduling and unpublishing need the ``publish_publication``
-permission, which the Content publisher group has (see the data migration).
+categories, and edit drafts directly; but only Content publishers (who have
+``publish_publication``, see the data migrations) change what the public sees:
+they set a publication's status and date, publish and unpublish.
+
+An editor who changes a published (or scheduled) publication works on a copy,
+"changes to a live publication" (``publications.revisions``): saving it sends
+it to the publishers, who publish or discard it in ``revision_admin``; the
+public keeps the live version until then. A publisher's own edits go live at
+once. Documents and old addresses of a published publication are likewise
+read-only to editors outside those changes.
 """
 
+from functools import partial
+
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils import timezone
 
-from .models import Category, ChangeNote, Document, Publication, SlugHistory
-
-PUBLISH_PERMISSION = "publications.publish_publication"
+from . import revision_admin
+from .models import Category, ChangeNote, Document, Publication, PublicationRevision, SlugHistory
+from .revisions import can_publish, edits_wait_for_publisher, open_revision
 
 
 class DocumentInline(admin.TabularInline):
@@ -40,7 +53,7 @@ class ChangeNoteInline(admin.TabularInline):
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "download_count", "updated_at"]
+    list_display = ["title", "status", "published_at", "changes_waiting", "download_count", "updated_at"]
     list_filter = ["status", "categories"]
     search_fields = ["title", "summary"]
     ordering = ["-download_count"]
@@ -58,11 +71,56 @@ class PublicationAdmin(admin.ModelAdmin):
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    change_form_template = "admin/publications/publication/change_form.html"
+
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("body", "body_html")
+        waiting = PublicationRevision.objects.open().filter(publication=OuterRef("pk"))
+        return super().get_queryset(request).defer("body", "body_html").annotate(has_changes=Exists(waiting))
+
+    @admin.display(description="changes waiting", boolean=True, ordering="has_changes")
+    def changes_waiting(self, publication):
+        return publication.has_changes
+
+    def get_link_queryset(self, request, site):
+        """What the CMS link picker offers (djangocms-link calls this): only what the public can open."""
+        return Publication.objects.published()
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(PUBLISH_PERMISSION)
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        """Published publications are read-only to editors: they change a copy instead."""
+        if obj is not None and edits_wait_for_publisher(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        publication = self.get_object(request, unquote(object_id))
+        revision = open_revision(publication) if publication is not None else None
+        if (
+            revision is not None
+            and request.method == "GET"
+            and edits_wait_for_publisher(request.user, publication)
+        ):
+            return redirect("admin:publications_publicationrevision_change", revision.pk)
+        extra_context = {
+            **(extra_context or {}),
+            "open_revision": revision,
+            "can_start_revision": publication is not None
+            and edits_wait_for_publisher(request.user, publication)
+            and super().has_change_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/start-changes/",
+                self.admin_site.admin_view(partial(revision_admin.start_changes, self)),
+                name="publications_publication_start_changes",
+            )
+        ]
+        return own + super().get_urls()
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -121,6 +179,24 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ["file_format", "content_type", "file_size", "page_count", "download_count"]
     autocomplete_fields = ["publication"]
 
+    def has_add_permission(self, request):
+        # Editors add documents on the publication's page, where a live one's wait for a publisher.
+        return super().has_add_permission(request) and can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and edits_wait_for_publisher(request.user, obj.publication):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and edits_wait_for_publisher(request.user, obj.publication):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if can_publish(request.user) else [*fields, "publication"]
+
 
 @admin.register(SlugHistory)
 class SlugHistoryAdmin(admin.ModelAdmin):
@@ -128,3 +204,10 @@ class SlugHistoryAdmin(admin.ModelAdmin):
     list_select_related = ["publication"]
     search_fields = ["old_slug", "publication__title"]
     autocomplete_fields = ["publication"]
+
+    # An old address redirects the public, so only publishers add or change one.
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_publish(request.user)

@@ -20,6 +20,11 @@ class PublicationsToolbar(CMSToolbar):
             )
             menu.add_break()
         menu.add_sideframe_item("All publications", url=reverse("admin:publications_publication_changelist"))
+        if user.has_perm("publications.view_publicationrevision"):
+            menu.add_sideframe_item(
+                "Changes to live publications",
+                url=reverse("admin:publications_publicationrevision_changelist"),
+            )
         if user.has_perm("publications.add_publication"):
             menu.add_modal_item("New publication", url=reverse("admin:publications_publication_add"))
         if user.has_perm("publications.change_category"):

@@ -5,8 +5,15 @@ A publication is visible to the public only when it is published and its
 are kept twice: a running total on each document and publication, updated with
 one atomic ``UPDATE`` per download, and one row per document per day for the
 trend (see ``publications.downloads``).
+
+Changes to a published publication by someone who may not publish wait in a
+PublicationRevision (see ``publications.revisions``) until a publisher
+publishes them; the public pages never read those tables.
 """
 
+import secrets
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -193,7 +200,7 @@ class Publication(models.Model):
         max_length=120,
         unique=True,
         validators=[validate_slug_not_reserved],
-        help_text="The address: /publications/<slug>/. Changing it keeps the old address working.",
+        help_text="The address, after /publications/. Changing it keeps the old address working.",
     )
     summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
     body = HTMLField(blank=True)
@@ -307,10 +314,9 @@ def document_upload_to(instance, filename):
     return f"publications/documents/{timezone.now():%Y/%m}/{filename}"
 
 
-class Document(models.Model):
-    """A file attached to a publication. Downloads go through the site, which counts them."""
+class DocumentFields(models.Model):
+    """What a document is, whether live (Document) or proposed in waiting changes (ProposedDocument)."""
 
-    publication = models.ForeignKey(Publication, related_name="documents", on_delete=models.CASCADE)
     number = models.CharField(
         max_length=20, blank=True, help_text="Optional document number, as in The Guide: 001, 001a, 005b."
     )
@@ -326,9 +332,9 @@ class Document(models.Model):
         help_text="Untick if the file does not meet accessibility standards; the page then offers another format.",
     )
     sort_order = models.PositiveIntegerField(default=0)
-    download_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["sort_order", "number", "title", "pk"]
 
     def __str__(self):
@@ -341,6 +347,16 @@ class Document(models.Model):
             self.file_format, self.content_type = facts.file_format, facts.content_type
             self.file_size, self.page_count = facts.size, facts.page_count
         super().save(*args, **kwargs)
+
+
+class Document(DocumentFields):
+    """A file attached to a publication. Downloads go through the site, which counts them."""
+
+    publication = models.ForeignKey(Publication, related_name="documents", on_delete=models.CASCADE)
+    download_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta(DocumentFields.Meta):
+        pass
 
     def get_download_url(self):
         return reverse(
@@ -365,20 +381,176 @@ class DailyDownloads(models.Model):
         return f"{self.document} on {self.day}: {self.count}"
 
 
-class ChangeNote(models.Model):
+class ChangeNoteFields(models.Model):
     """A dated line of a publication's history: "Guidance on using Near Me (Added 11 May 2020)"."""
 
     class Kind(models.TextChoices):
         ADDED = "added", "Added"
         UPDATED = "updated", "Updated"
 
-    publication = models.ForeignKey(Publication, related_name="change_notes", on_delete=models.CASCADE)
     date = models.DateField()
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.UPDATED)
     text = models.CharField(max_length=500)
 
     class Meta:
+        abstract = True
         ordering = ["-date", "-pk"]
 
     def __str__(self):
         return f"{self.text} ({self.get_kind_display()} {self.date.day} {self.date:%B %Y})"
+
+
+class ChangeNote(ChangeNoteFields):
+    publication = models.ForeignKey(Publication, related_name="change_notes", on_delete=models.CASCADE)
+
+    class Meta(ChangeNoteFields.Meta):
+        pass
+
+
+def proposed_upload_to(instance, filename):
+    """Files in waiting changes get an unguessable folder: a bucket serves whatever it holds by name."""
+    folder = "images" if isinstance(instance, PublicationRevision) else "documents"
+    return f"publications/{folder}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(9)}/{filename}"
+
+
+class RevisionQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet published or discarded: at most one per publication."""
+        return self.filter(status__in=PublicationRevision.OPEN_STATUSES)
+
+    def waiting(self):
+        return self.filter(status=PublicationRevision.Status.WAITING)
+
+
+class PublicationRevision(models.Model):
+    """Changes to a published publication, kept aside until a publisher publishes them.
+
+    It holds the whole proposed publication: the fields, categories, documents
+    and change notes. Proposed documents and notes point at the live row they
+    change, so publishing keeps document addresses and download counts.
+    """
+
+    class Status(models.TextChoices):
+        STARTED = "started", "Started, not yet saved"
+        WAITING = "waiting", "Waiting for a publisher"
+        PUBLISHED = "published", "Published"
+        DISCARDED = "discarded", "Discarded"
+
+    OPEN_STATUSES = (Status.STARTED, Status.WAITING)
+
+    publication = models.ForeignKey(Publication, related_name="revisions", on_delete=models.CASCADE)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.STARTED, db_index=True)
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=120,
+        validators=[validate_slug_not_reserved],
+        help_text="The address, after /publications/. The old address keeps working once published.",
+    )
+    summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
+    body = HTMLField(blank=True)
+    image = models.ImageField(
+        upload_to=proposed_upload_to,
+        blank=True,
+        validators=[validate_image_size],
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "image alternative text",
+        max_length=255,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required with an image.",
+    )
+    categories = models.ManyToManyField(Category, related_name="+")
+    imported_downloads = models.PositiveIntegerField(
+        default=0, help_text="Downloads counted before this site, carried over from the old one."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = "change to a live publication"
+        verbose_name_plural = "changes to live publications"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication"],
+                condition=Q(status__in=["started", "waiting"]),
+                name="one_open_revision_per_publication",
+            )
+        ]
+
+    def __str__(self):
+        return f"Changes to {self.publication}"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = "Describe the image for people who cannot see it."
+        if self.slug and Publication.objects.filter(slug=self.slug).exclude(pk=self.publication_id).exists():
+            errors["slug"] = "Another publication has this address; choose another slug."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProposedDocument(DocumentFields):
+    """A document as the waiting changes would have it: changed, added, or (if absent) removed."""
+
+    revision = models.ForeignKey(PublicationRevision, related_name="documents", on_delete=models.CASCADE)
+    live_document = models.ForeignKey(
+        Document, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    file = models.FileField(upload_to=proposed_upload_to, max_length=255)
+
+    class Meta(DocumentFields.Meta):
+        verbose_name = "document"
+
+
+class ProposedChangeNote(ChangeNoteFields):
+    revision = models.ForeignKey(PublicationRevision, related_name="change_notes", on_delete=models.CASCADE)
+    live_note = models.ForeignKey(
+        ChangeNote, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+
+    class Meta(ChangeNoteFields.Meta):
+        verbose_name = "change note"
+
+
+class PublicationEvent(models.Model):
+    """One line of the publishing record: who did what to a publication, and when."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Changes sent to a publisher"
+        CHANGED = "changed", "Waiting changes edited"
+        PUBLISHED = "published", "Changes published"
+        DISCARDED = "discarded", "Changes discarded"
+
+    publication = models.ForeignKey(Publication, related_name="events", on_delete=models.CASCADE)
+    revision = models.ForeignKey(
+        PublicationRevision, null=True, blank=True, related_name="events", on_delete=models.SET_NULL
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "publishing record entry"
+        verbose_name_plural = "publishing record"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.publication}"
