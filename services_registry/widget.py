@@ -1,10 +1,15 @@
-"""The "Registered by" badge: rendered once per change of a service, then served from the cache.
+"""The "Registered by" badge: rendered when a service changes, then served from the cache.
 
 Thousands of care services' own websites load the badge on every page view, so
 a warm request reads one cache key and touches neither the database nor the
 CMS. Saving a service re-renders its badges; the import forgets the badges of
-the services it changed, and the next request renders them again. The embed
-codes a service pastes into its website, which load the badge, are written here too.
+the services it changed, and the next request renders them again. A cached
+badge is fresh for five minutes; after that the next request renders it anew,
+so one whose forgetting was lost (Redis down or timing out, a crash between the
+commit and the forget, a render racing a change) agrees with the register again
+within that bound. An older copy is served only while the database cannot
+answer. The embed codes a service pastes into its website, which load the
+badge, are written here too.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 # Bump when the badge's markup changes, so every cached badge is rendered anew.
 BADGE_VERSION = "1"
+# A cached badge older than this is rendered anew from the register: the bound
+# on a badge contradicting it, whatever failed (README, When things fail).
+BADGE_FRESH_SECONDS = 5 * 60
+# Kept far longer, to be served while the database is down rather than nothing.
 BADGE_CACHE_SECONDS = 24 * 60 * 60
 UNKNOWN_NUMBER_CACHE_SECONDS = 60
 SIGHTING_GUARD_SECONDS = 26 * 60 * 60
@@ -59,6 +68,7 @@ class Badge:
     body: bytes
     etag: str
     service_id: int
+    rendered_at: float = 0.0  # time.time(): every server shares the cached copy
 
 
 def badge_cache_key(service_number: str, kind: str) -> str:
@@ -191,7 +201,7 @@ RENDERERS = {"js": widget_badge_js, "html": widget_badge_page, "svg": widget_bad
 
 def _badge(body: str, service_id: int) -> Badge:
     data = body.encode()
-    return Badge(data, '"' + hashlib.sha256(data).hexdigest()[:32] + '"', service_id)
+    return Badge(data, '"' + hashlib.sha256(data).hexdigest()[:32] + '"', service_id, time.time())
 
 
 def cache_badges(service: CareService) -> dict[str, Badge]:
@@ -248,11 +258,16 @@ def forget_local_memory() -> None:
 def _shared_badge(service_number: str, kind: str) -> Badge | None:
     key = badge_cache_key(service_number, kind)
     badge = cache.get(key)
-    if isinstance(badge, Badge):
+    if isinstance(badge, Badge) and time.time() - badge.rendered_at < BADGE_FRESH_SECONDS:
         return badge
     if badge == _MISSING:
         return None
-    service = CareService.objects.filter(service_number=service_number).first()
+    try:
+        service = CareService.objects.filter(service_number=service_number).first()
+    except DatabaseError:
+        if isinstance(badge, Badge):
+            return badge  # past its five minutes, but better than no badge while the database is down
+        raise
     if service is None:
         # Remember briefly, so scanning for numbers cannot hammer the database.
         cache.set_many(

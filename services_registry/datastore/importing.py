@@ -145,25 +145,23 @@ def _regraded(row: ParsedRow, old: dict | None) -> bool:
 
 
 def apply_changes(changes: BatchChanges) -> None:
-    """Write a batch's changes in one transaction, then forget the changed services' badges."""
-    if not changes.services and not changes.figures:
+    """Write a batch's changes, inside the batch's transaction (_write_batch)."""
+    if changes.services:
+        CareService.objects.bulk_create(
+            changes.services,
+            update_conflicts=True,
+            unique_fields=["service_number"],
+            update_fields=SERVICE_FIELDS,
+        )
+    numbers = {service.service_number for service in changes.services}
+    numbers |= {number for number, _, _ in changes.figures}
+    if not numbers:
         return
-    with transaction.atomic():
-        if changes.services:
-            CareService.objects.bulk_create(
-                changes.services,
-                update_conflicts=True,
-                unique_fields=["service_number"],
-                update_fields=SERVICE_FIELDS,
-            )
-        numbers = {service.service_number for service in changes.services}
-        numbers |= {number for number, _, _ in changes.figures}
-        ids = dict(CareService.objects.filter(service_number__in=numbers).values_list("service_number", "pk"))
-        if changes.regraded:
-            _record_grade_history(changes.regraded, ids)
-        if changes.figures:
-            _upsert_figures(changes.figures, ids)
-    forget_badges(service.service_number for service in changes.services)
+    ids = dict(CareService.objects.filter(service_number__in=numbers).values_list("service_number", "pk"))
+    if changes.regraded:
+        _record_grade_history(changes.regraded, ids)
+    if changes.figures:
+        _upsert_figures(changes.figures, ids)
 
 
 def _record_grade_history(rows: list[ParsedRow], ids: dict[str, int]) -> None:
@@ -195,12 +193,17 @@ def _upsert_figures(figures: list[tuple[str, int, FigureCounts]], ids: dict[str,
 
 
 def _write_batch(rows: list[ParsedRow], providers: ProviderDirectory, report: ImportReport) -> None:
-    providers.resolve(rows)
-    changes = diff_batch(rows, *registered_state([row.service_number for row in rows]))
+    """One transaction: a batch's new providers commit with its services or not at all, so an
+    import killed midway leaves no provider without services. Then the changed badges are forgotten.
+    """
+    with transaction.atomic():
+        providers.resolve(rows)
+        changes = diff_batch(rows, *registered_state([row.service_number for row in rows]))
+        apply_changes(changes)
+    forget_badges(service.service_number for service in changes.services)
     report.created += changes.created
     report.updated += changes.updated
     report.unchanged += changes.unchanged
-    apply_changes(changes)
 
 
 def check_columns(fieldnames: list[str] | None) -> None:

@@ -27,7 +27,9 @@ def test_healthz_reports_a_database_that_does_not_answer(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_healthz_reports_a_cache_that_does_not_answer(client, monkeypatch):
+def test_healthz_reports_a_cache_that_does_not_answer_but_stays_in_service(client, monkeypatch):
+    """Every server shares the one Redis: a 503 would take them all out, for pages that are only slower."""
+
     def refuse(*args, **kwargs):
         raise ConnectionError("cache down")
 
@@ -35,5 +37,5 @@ def test_healthz_reports_a_cache_that_does_not_answer(client, monkeypatch):
 
     response = client.get("/healthz")
 
-    assert response.status_code == 503
-    assert response.json()["cache"] == "failing"
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "degraded"}

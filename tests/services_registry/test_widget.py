@@ -55,7 +55,7 @@ def test_widget_is_cacheable_by_browsers_and_cdns_and_sets_no_cookie(client, ser
     assert response.status_code == 200
     assert response.headers["Content-Type"] == content_type
     cache_control = {part.strip() for part in response.headers["Cache-Control"].split(",")}
-    assert {"public", "max-age=300", "s-maxage=3600"} <= cache_control
+    assert {"public", "max-age=300", "s-maxage=600", "stale-while-revalidate=60"} <= cache_control
     assert any(part.startswith("stale-while-revalidate=") for part in cache_control)
     assert any(part.startswith("stale-if-error=") for part in cache_control)
     assert response.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
