@@ -1,11 +1,10 @@
 """Staff triage in the Django admin, for the Complaints officer group only.
 
-Model permissions alone are not enough: a permission handed to another group by
-mistake must still open nothing. Every admin here also asks for membership of
-the group (or a superuser). Contact details are masked until an officer presses
-"Reveal contact details" (a POST, logged); every opened complaint is logged too.
-The complaint admin's own pages (reveal, statistics, staff entry) are in
-admin_views.py; this module wires their URLs.
+Every admin here also asks for membership of the group (or a superuser), and
+its lists filter only as they offer (admin_access.py). Contact details are
+masked until an officer presses "Reveal contact details" (a POST, logged);
+every opened complaint is logged too. The complaint admin's own pages (reveal,
+statistics, staff entry) are in admin_views.py; this module wires their URLs.
 """
 
 from functools import partial
@@ -17,29 +16,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from . import admin_views, services
+from .admin_access import OfficersOnly, SuperusersOnlyReadOnly
 from .contact import mask_email, mask_phone, mask_text
 from .models import AccessLog, Complaint, ComplaintNote, OutboxMessage, Route, Status
-from .roles import is_complaints_officer
-
-
-class OfficersOnly:
-    """Adds the group test to every admin permission check."""
-
-    def has_module_permission(self, request):
-        return is_complaints_officer(request.user) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return is_complaints_officer(request.user) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return is_complaints_officer(request.user) and super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return is_complaints_officer(request.user) and super().has_add_permission(request, *args)
-
-    def has_delete_permission(self, request, obj=None):
-        # Complaints are anonymised when their time is up, never deleted by hand.
-        return False
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -292,7 +271,7 @@ def _due_date(day, overdue: bool):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(SuperusersOnlyReadOnly, admin.ModelAdmin):
     """Read-only, for superusers: the record of who looked at what."""
 
     list_display = ["at", "user", "action", "complaint"]
@@ -300,38 +279,27 @@ class AccessLogAdmin(admin.ModelAdmin):
     list_select_related = ["user", "complaint"]
     date_hierarchy = "at"
 
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(AccessLogAdmin):
-    """Read-only, for superusers: what the worker sent, and what it could not."""
+class OutboxMessageAdmin(SuperusersOnlyReadOnly, admin.ModelAdmin):
+    """Read-only, for superusers: what the worker sent, and what it could not; never to whom."""
 
     list_display = ["created_at", "kind", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status", "kind"]
-    list_select_related = []
     date_hierarchy = "created_at"
-    exclude = ["to", "body", "subject"]
-    readonly_fields = [
+    fields = readonly_fields = [
         "complaint",
         "kind",
         "status",
         "attempts",
         "next_attempt_at",
-        "last_error",
+        "error",
         "created_at",
         "sent_at",
     ]
+
+    @admin.display(description="Last error")
+    def error(self, message):
+        """The provider's error, which often quotes the number or address: masked here too."""
+        mask = mask_phone if message.kind == OutboxMessage.Kind.SMS else mask_email
+        return message.last_error.replace(message.to, mask(message.to)) if message.to else message.last_error

@@ -33,6 +33,9 @@ def reveal_contact(model_admin, request, object_id):
     """The complainant's contact details in full: only by POST, and logged."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    # Permission first: an outsider must not learn which complaints exist from a 404.
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
     complaint = get_object_or_404(Complaint, pk=object_id)
     if not model_admin.has_view_permission(request, complaint):
         raise PermissionDenied

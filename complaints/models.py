@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
-from django.urls import reverse
 from django.utils import timezone
 
 from .roles import OFFICERS_GROUP
@@ -143,6 +142,9 @@ class ComplaintQuerySet(models.QuerySet):
 
 
 class Complaint(models.Model):
+    # No get_absolute_url: a complaint has no public address, and generic tools
+    # (the CMS link picker, the admin's view-on-site redirect) offer every model
+    # that has one.
     reference = models.CharField(max_length=8, unique=True, editable=False)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
@@ -220,9 +222,6 @@ class Complaint(models.Model):
     def save(self, *args, **kwargs):
         self.set_due_dates()
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("admin:complaints_complaint_change", args=[self.pk])
 
     def set_due_dates(self) -> None:
         received_on = timezone.localdate(self.received_at)

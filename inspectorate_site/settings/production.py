@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, SITE_URL, TRUSTED_PROXY_COUNT
+from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, SITE_URL
 
 DEBUG = bool(DEBUG)
 if not SECRET_KEY:
@@ -14,9 +14,8 @@ if not REDIS_URL:
     # Page cache, badges and rate limits must be shared by every app server.
     raise ImproperlyConfigured("REDIS_URL must be set in production")
 
-# TLS ends at the load balancer, which says so in X-Forwarded-Proto and adds
-# the visitor's address to X-Forwarded-For.
-TRUSTED_PROXY_COUNT = 1 if TRUSTED_PROXY_COUNT is None else TRUSTED_PROXY_COUNT
+# TLS ends at the load balancer, which says so in X-Forwarded-Proto. (The
+# visitor's address in X-Forwarded-For is believed only from TRUSTED_PROXIES.)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -6,6 +6,8 @@ from django.core import signing
 from complaints.forms import TIMESTAMP_SALT
 from complaints.notifier import LocmemSmsBackend
 
+from .access_world import build_world
+
 TWILIO_TOKEN = "test-twilio-auth-token"
 NOTIFY_TOKEN = "test-notify-inbound-token"
 
@@ -24,6 +26,18 @@ def complaints_settings(settings, tmp_path):
     settings.SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
     LocmemSmsBackend.outbox = []
     return settings
+
+
+@pytest.fixture(scope="module")
+def access_world(django_db_setup, django_db_blocker):
+    """One complaint full of personal data and a user per staff role (access_world.py), built once per
+    module for the access tests' hundreds of requests; what each test writes (the access log) rolls back."""
+    with django_db_blocker.unblock():
+        world = build_world()
+        yield world
+        world.complaint.delete()  # its messages, notes, outbox and access log go with it
+        for user in world.users.values():
+            user.delete()
 
 
 def started_token(seconds_ago: float = 120) -> str:
