@@ -13,7 +13,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=inspectorate_site.settings.production
 	SECRET_KEY=deploy-check-$$(date +%s)-only-not-a-real-secret-0123456789abcdefghijklmnop \
 	ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org REDIS_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help install run serve migrate static demo test lint format check ci bench clean
+.PHONY: help install run serve migrate static demo test lint format check ci bench drill clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ BENCHMARKS := bench/pages.py bench/publications.py bench/services_registry.py
 bench: install ## Load benchmarks on PostgreSQL + Redis under gunicorn: print figures and ratios
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@for script in $(BENCHMARKS); do $(BIN)/python $$script || exit 1; done
+
+drill: install ## Outage drill: complaints while PostgreSQL hangs, refuses, comes back: sent/stored/lost
+	$(BIN)/python bench/outage_drill.py
 
 clean: ## Remove the local database, collected static files and caches
 	rm -rf var/db.sqlite3 var/static .pytest_cache .ruff_cache

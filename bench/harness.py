@@ -84,8 +84,11 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn_server(port: int, env: dict[str, str], workers: int = 2):
-    """Run gunicorn in the background until the block ends; yields its master process."""
+def gunicorn_server(port: int, env: dict[str, str], workers: int = 2, output=None):
+    """Run gunicorn in the background until the block ends; yields its master process.
+
+    `output`, an open file, takes gunicorn's and Django's log instead of the terminal.
+    """
     process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
@@ -99,6 +102,8 @@ def gunicorn_server(port: int, env: dict[str, str], workers: int = 2):
         ],
         cwd=ROOT,
         env=env,
+        stdout=output,
+        stderr=output,
     )
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")

@@ -1,8 +1,14 @@
 """Phone numbers and contact details: reading them, and masking them for the triage screens."""
 
+import re
+
 import phonenumbers
 
 DOT = "\u2022"
+# A UK mobile's national number: 7 and nine more digits. Accepted even when the
+# phonenumbers data does not list its range: new ranges open before the data
+# catches up, and 07700 900xxx, the form's own example, is Ofcom's range for fiction.
+UK_MOBILE_SHAPE = re.compile(r"7\d{9}")
 
 
 def normalise_phone(raw: str) -> str | None:
@@ -21,9 +27,14 @@ def normalise_phone(raw: str) -> str | None:
             number = phonenumbers.parse(candidate, "GB")
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if phonenumbers.is_valid_number(number) or _has_uk_mobile_shape(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def _has_uk_mobile_shape(number: phonenumbers.PhoneNumber) -> bool:
+    national = phonenumbers.national_significant_number(number)
+    return number.country_code == 44 and not number.extension and bool(UK_MOBILE_SHAPE.fullmatch(national))
 
 
 def display_phone(number: str) -> str:

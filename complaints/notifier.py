@@ -10,10 +10,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .contact import mask_email, mask_phone
 from .models import OutboxMessage, SmsOptOut
 
 logger = logging.getLogger(__name__)
@@ -25,10 +27,27 @@ BATCH_SIZE = 50
 
 
 class ConsoleSmsBackend:
-    """Development: logs the text instead of sending it."""
+    """Development: logs that a text would go, with the number masked and the text left out.
+
+    A development log is copied, pasted and kept; complainants' numbers and words stay out of it.
+    """
 
     def send(self, to: str, body: str) -> None:
-        logger.info("SMS to %s: %s", to, body)
+        logger.info("SMS to %s, %d characters (development: not sent)", mask_phone(to), len(body))
+
+
+class ConsoleEmailBackend(BaseEmailBackend):
+    """Development (no EMAIL_HOST): logs that an email would go, addresses masked, body left out."""
+
+    def send_messages(self, email_messages) -> int:
+        for email in email_messages:
+            logger.info(
+                "Email to %s, %r, %d characters (development: not sent)",
+                ", ".join(mask_email(address) for address in email.recipients()),
+                email.subject,
+                len(email.body),
+            )
+        return len(email_messages)
 
 
 class LocmemSmsBackend:

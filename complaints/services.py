@@ -12,12 +12,13 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from . import replies
 from .contact import normalise_phone
@@ -38,6 +39,8 @@ REFERENCE_LENGTH = 8
 STORE_ATTEMPTS = 5
 TRUNCATION_NOTE = f"\n[Cut here: the message was longer than {MAX_COMPLAINT_LENGTH:,} characters.]"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# How far ahead of our clock a provider's clock may run before its timestamp is not believed.
+CLOCK_SKEW = timedelta(minutes=5)
 
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 START_WORDS = {"START", "UNSTOP"}
@@ -98,6 +101,26 @@ def clean_text(value: str, *, max_length: int = MAX_COMPLAINT_LENGTH) -> str:
     if len(value) > max_length:
         value = value[:max_length] + TRUNCATION_NOTE
     return value
+
+
+def provider_time(text: str, *, oldest: timedelta, now: datetime | None = None) -> datetime | None:
+    """A provider's timestamp, or None when it is unreadable or implausible (the caller uses its own clock).
+
+    A time without an offset is UTC, as Notify sends it. Plausible means between
+    `oldest` ago and CLOCK_SKEW ahead: a date far in the future would keep its
+    complaint from ever being overdue, one far in the past makes it overdue at once.
+    """
+    now = now or timezone.now()
+    try:
+        parsed = parse_datetime(text or "")
+        if parsed is None:
+            return None
+        if timezone.is_naive(parsed):
+            parsed = parsed.replace(tzinfo=UTC)
+        parsed = parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # 30 February, 25:00, +99:00, or beyond year 1 or 9999 in UTC
+        return None
+    return parsed if now - oldest <= parsed <= now + CLOCK_SKEW else None
 
 
 def sms_keyword(body: str) -> str | None:

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from . import services
-from .decorators import works_without_the_database
+from .decorators import cookieless_csrf_protection, works_without_the_database
 from .form_state import (
     STATE_FIELD,
     BadState,
@@ -125,7 +125,7 @@ def _render_step(
     )
 
 
-@method_decorator(works_without_the_database, name="dispatch")
+@method_decorator([works_without_the_database, cookieless_csrf_protection], name="dispatch")
 class ComplaintStepView(View):
     """One question page; every step shares this view and its template."""
 
@@ -243,6 +243,7 @@ def _render_check_answers(request, state, *, not_sent=False, rate_limited=False,
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @works_without_the_database
+@cookieless_csrf_protection
 def complaint_send(request):
     """Send: the only page that needs the database. Sending the same answers twice stores one complaint."""
     if request.method != "POST":

@@ -8,14 +8,13 @@ it, or, for Twilio (which never retries), the spool has it on disk.
 import hmac
 import json
 import logging
-from datetime import UTC
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
@@ -29,6 +28,8 @@ from .services import IncomingMessage
 logger = logging.getLogger(__name__)
 
 NOTIFY_FIELDS = ("id", "source_number", "destination_number", "message", "date_received")
+# Older than this, a callback's date_received is not believed: no delivery is delayed that long.
+NOTIFY_OLDEST_PLAUSIBLE = timedelta(days=7)
 
 
 # --- Twilio ------------------------------------------------------------------------
@@ -101,12 +102,21 @@ def _notify_token_is_valid(request) -> bool:
     return hmac.compare_digest(token.strip().encode(), expected.encode())
 
 
-def _parse_received_at(value: str):
-    received = parse_datetime(value) if value else None
+def _notify_received_at(payload: dict):
+    """When Notify received the text; our own clock if its date is unreadable or implausible.
+
+    Storing the text matters more than its exact time; a 400 would lose it, since
+    any retry of the callback would carry the same date.
+    """
+    now = timezone.now()
+    received = services.provider_time(payload["date_received"], oldest=NOTIFY_OLDEST_PLAUSIBLE, now=now)
     if received is None:
-        return timezone.now()
-    if timezone.is_naive(received):
-        received = timezone.make_aware(received, UTC)
+        logger.warning(
+            "Notify message %r has an unusable date_received %r; using the time it reached us",
+            payload["id"],
+            payload["date_received"][:64],
+        )
+        return now
     return received
 
 
@@ -132,7 +142,7 @@ def notify_inbound(request):
         provider=MessageProvider.NOTIFY,
         provider_message_id=payload["id"],
         sender=payload["source_number"],
-        received_at=_parse_received_at(payload["date_received"]),
+        received_at=_notify_received_at(payload),
     )
     try:
         result = services.receive_text_message(incoming, reply_inline=False)

@@ -5,6 +5,7 @@ on the embedded default (SQLite in var/, a local-memory cache); DATABASE_URL
 and REDIS_URL switch to the production parts.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -47,17 +48,33 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated IP addresses or CIDR networks; a single address is a network of one."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {item!r}") from None
+    return networks
+
+
 # --- Environment (read here and nowhere else) ---------------------------------
 # None means "the settings module decides": dev.py and production.py give the
 # defaults that differ between them (README, Configuration).
 DATABASE_URL = env_str("DATABASE_URL")
+# Seconds PostgreSQL may take over one statement before the server cancels it;
+# 0 for none (a one-off long migration). The client waits a moment longer, then
+# gives up on a server that does not answer at all (inspectorate_site/database.py).
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", default=5)
 REDIS_URL = env_str("REDIS_URL")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEBUG = env_bool("DEBUG", default=None)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
-# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of us.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=None)
+# The proxies (load balancer, CDN) whose X-Forwarded-For is believed; empty:
+# none, every visitor is the address that connected (inspectorate_site/client_ip.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_BUCKET = env_str("MEDIA_BUCKET")
 MEDIA_ENDPOINT_URL = env_str("MEDIA_ENDPOINT_URL")
@@ -162,12 +179,32 @@ TEMPLATES = [
 ]
 
 # --- Database ----------------------------------------------------------------
+# Time limits in seconds (inspectorate_site/database.py). A request waits out at
+# most one of them, so it gives up well inside Twilio's 15-second webhook window
+# and gunicorn's 30-second worker timeout: opening a connection or checking a
+# kept one, or one statement (DATABASE_STATEMENT_TIMEOUT, plus up to a second).
+# After a timeout each process fails at once for DATABASE_RETRY_AFTER, then tries again.
+DATABASE_CONNECT_TIMEOUT = 3
+DATABASE_RETRY_AFTER = 5
+# /healthz answers about the database within this.
+HEALTHZ_DATABASE_TIMEOUT = 2
 if DATABASE_URL:
     if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
         raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL")
     # Persistent, health-checked connections: a new PostgreSQL login per
-    # request costs several times the page itself.
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
+    # request costs several times the page itself. The engine is Django's with
+    # client-side time limits, so a hung database costs a request seconds.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, engine="inspectorate_site.postgresql", conn_max_age=600, conn_health_checks=True
+        )
+    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+        }
+    )
 else:
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES = {
@@ -181,9 +218,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
 if REDIS_URL:
+    # Django's RedisCache, except that Redis down or hung is a cache miss, not an
+    # error: pages and badges then come from the database (inspectorate_site/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inspectorate_site.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "inspectorate",
         }
@@ -272,6 +311,14 @@ CMS_TEMPLATES = [
 ]
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}
 CMS_TOOLBAR_ANONYMOUS_ON = False
+# What the link picker offers besides CMS pages: public content only. Unset,
+# djangocms-link offers every admin model with search and get_absolute_url;
+# inspectorate_site/admin.py also keeps its ?g= look-up to these.
+DJANGOCMS_LINKABLE_MODELS = [
+    "publications.publication",
+    "publications.category",
+    "services_registry.careservice",
+]
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 
 # Rich text: djangocms-text cleans editor HTML with nh3 on save. Its default,
@@ -343,18 +390,21 @@ COMPLAINTS_FORM_MAX_AGE = 24 * 60 * 60
 COMPLAINTS_FORM_RATE = "60/h"
 COMPLAINTS_MIN_FILL_SECONDS = 5
 
-# Outgoing email (acknowledgements).
+# Outgoing email (acknowledgements). Without EMAIL_HOST it is logged with the
+# address masked (Django's console backend would print complainants' addresses).
 EMAIL_USE_TLS = True
 EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "complaints.notifier.ConsoleEmailBackend"
 )
 
 # Rate limits on posts share the default cache: Redis when REDIS_URL is set, so
 # every app server counts together. Django's own RedisCache increments
 # atomically but is not on django-ratelimit's list of known backends (W001).
 RATELIMIT_USE_CACHE = "default"
+# When Redis cannot count (down or hung), posts are let through rather than
+# refused: a young person's complaint refused because Redis blinked costs more
+# than a few uncounted posts, and the cache backend logs the outage.
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "inspectorate_site.client_ip.client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from ..models import (
     PROVIDER_NUMBER,
     SERVICE_NUMBER,
     CareService,
+    Provider,
     compact_postcode,
     lowest_grade,
 )
@@ -18,6 +20,9 @@ from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, TE
 
 DATE_FORMATS = (DATE_FORMAT, "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S")
 TEXT_LIMITS = {field: CareService._meta.get_field(field).max_length for field in TEXT_COLUMNS}
+PROVIDER_NAME_LIMIT = Provider._meta.get_field("name").max_length
+# No name or address needs a control character, and most of them make the badge's SVG invalid XML.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 STATUSES = {status.value.lower(): status.value for status in CareService.Status}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
@@ -80,7 +85,7 @@ def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> 
     """Check a row column by column; the first problem found is the reason it is rejected."""
 
     def cell(column: str) -> str:
-        return (row.get(column) or "").strip()
+        return CONTROL_CHARACTERS.sub(" ", row.get(column) or "").strip()
 
     service_number = _service_number(cell)
     values = _text_values(cell)
@@ -97,7 +102,7 @@ def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> 
         service_number=service_number,
         values=values,
         provider_number=provider_number,
-        provider_name=cell("ServiceProvider")[:300],
+        provider_name=_provider_name(cell),
         year_figures=year_figures,
     )
 
@@ -131,10 +136,14 @@ def _tidy_postcode(values: dict) -> None:
     values["postcode_compact"] = compact_postcode(values["postcode"])
 
 
+def _too_long(column: str, text: str, limit: int) -> RowError:
+    return RowError(f"{column} is longer than {limit:,} characters (it has {len(text):,})")
+
+
 def _check_lengths(values: dict) -> None:
     for field, column in TEXT_COLUMNS.items():
         if len(values[field]) > TEXT_LIMITS[field]:
-            raise RowError(f"{column} is longer than {TEXT_LIMITS[field]} characters")
+            raise _too_long(column, values[field], TEXT_LIMITS[field])
 
 
 def _dates(cell: Cell) -> dict[str, date | None]:
@@ -156,6 +165,13 @@ def _year_figures(cell: Cell, years: dict[str, tuple[int, str]]) -> dict[int, Fi
         for year, by_field in counts.items()
         if any(count is not None for count in by_field.values())
     }
+
+
+def _provider_name(cell: Cell) -> str:
+    name = cell("ServiceProvider")
+    if len(name) > PROVIDER_NAME_LIMIT:
+        raise _too_long("ServiceProvider", name, PROVIDER_NAME_LIMIT)
+    return name
 
 
 def _provider_number(cell: Cell) -> str:

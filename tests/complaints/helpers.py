@@ -3,6 +3,7 @@
 import json
 import re
 from contextlib import contextmanager
+from datetime import UTC, timedelta
 from unittest import mock
 
 from django.contrib.sites.models import Site
@@ -10,6 +11,7 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgresDatabaseWrapper
 from django.urls import reverse
+from django.utils import timezone
 from twilio.request_validator import RequestValidator
 
 from .conftest import NOTIFY_TOKEN, TWILIO_TOKEN, started_token
@@ -38,17 +40,24 @@ def post_twilio(client, params, *, token=TWILIO_TOKEN, signature=None):
     return client.post(TWILIO_URL, params, HTTP_X_TWILIO_SIGNATURE=signature)
 
 
+def notify_date(moment=None) -> str:
+    """A date_received as Notify writes it (UTC, with microseconds and a Z); by default two minutes ago."""
+    moment = moment or timezone.now() - timedelta(minutes=2)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def notify_payload(
     message_id="a1b2c3d4-0000-4000-8000-000000000001",
     message="The night staff shout at us",
     source="447911123456",
+    date_received=None,
 ):
     return {
         "id": message_id,
         "source_number": source,
         "destination_number": "07870981785",
         "message": message,
-        "date_received": "2025-06-02T12:34:56.000000Z",
+        "date_received": date_received if date_received is not None else notify_date(),
     }
 
 

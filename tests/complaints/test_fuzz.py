@@ -1,14 +1,18 @@
 """Hypothesis throws odd input at the web form and both webhooks: no 500s, and every 2xx has its row."""
 
 import json
+import uuid
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from complaints.forms import STEP_NAMES
 from complaints.models import ComplaintMessage
-from complaints.services import clean_text, sms_keyword
+from complaints.services import CLOCK_SKEW, clean_text, sms_keyword
+from complaints.webhooks import NOTIFY_OLDEST_PLAUSIBLE
 
 from .helpers import FormVisitor, notify_payload, post_notify, post_twilio, twilio_params
 
@@ -125,3 +129,41 @@ def test_the_notify_webhook_never_fails(client, payload):
 
 def test_a_notify_body_of_raw_bytes_is_a_bad_request(client):
     assert post_notify(client, notify_payload(), raw=b"\x00\xff\xfe garbage").status_code == 400
+
+
+def _offset(hours: int, minutes: int) -> str:
+    return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:{minutes:02d}"
+
+
+# Dates shaped like ISO 8601 whose parts may be impossible: month 13, 30 February,
+# hour 25, offset +99:00, year 0 or 9999; and real times from decades away to a moment ago.
+impossible_dates = st.builds(
+    "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{}".format,
+    st.integers(0, 9999),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 25),
+    st.integers(0, 61),
+    st.integers(0, 61),
+    st.sampled_from(["", ".000000", ".5"]),
+    st.sampled_from(["", "Z"]) | st.builds(_offset, st.integers(-99, 99), st.integers(0, 99)),
+)
+real_dates = st.integers(-(10**9), 10**9) | st.integers(-8 * 86400, 600)
+any_date = (
+    any_text
+    | impossible_dates
+    | real_dates.map(lambda seconds: (timezone.now() + timedelta(seconds=seconds)).isoformat())
+)
+
+
+@FUZZ
+@given(date_received=any_date)
+def test_any_notify_date_stores_the_text_at_a_plausible_time(client, date_received):
+    message_id = uuid.uuid4().hex
+    before = timezone.now()
+
+    response = post_notify(client, notify_payload(message_id=message_id, date_received=date_received))
+
+    assert response.status_code == 200 and response.json() == {"status": "stored"}
+    received_at = ComplaintMessage.objects.get(provider="notify", provider_message_id=message_id).received_at
+    assert before - NOTIFY_OLDEST_PLAUSIBLE <= received_at <= timezone.now() + CLOCK_SKEW

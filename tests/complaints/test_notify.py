@@ -1,25 +1,29 @@
 """Text to complain through GOV.UK Notify's received-text callback."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import OperationalError
+from django.utils import timezone
 
 from complaints import services
 from complaints.models import Channel, Complaint, ComplaintMessage, OutboxMessage
 
-from .helpers import database_down, notify_payload, post_notify
+from .helpers import database_down, notify_date, notify_payload, post_notify
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_right_token_creates_one_complaint_and_queues_the_reply(client):
-    response = post_notify(client, notify_payload())
+    sent_at = timezone.now().replace(microsecond=123456) - timedelta(hours=3)
+    response = post_notify(client, notify_payload(date_received=notify_date(sent_at)))
 
     complaint = Complaint.objects.get()
     assert response.status_code == 200
     assert response.json() == {"status": "stored"}
     assert complaint.channel == Channel.TEXT
     assert complaint.contact_phone == "+447911123456"
-    assert complaint.received_at.isoformat().startswith("2025-06-02T12:34:56")
+    assert complaint.received_at == sent_at
     reply = OutboxMessage.objects.get()
     assert reply.kind == OutboxMessage.Kind.SMS and reply.to == "+447911123456"
     assert complaint.display_reference in reply.body
@@ -81,10 +85,56 @@ def test_with_the_database_down_notify_is_asked_to_retry(client, monkeypatch):
     assert Complaint.objects.count() == 1
 
 
-def test_an_unreadable_date_still_stores_the_text(client):
-    post_notify(client, {**notify_payload(), "date_received": "yesterday-ish"})
+IMPOSSIBLE_DATES = [
+    "yesterday-ish",
+    "2024-02-30T10:00:00",
+    "2024-06-01T25:00:00",
+    "2024-06-01T10:00:00+99:00",
+    "9999-12-31T23:59:59-01:00",
+    "0001-01-01T00:00:00+01:00",
+    "9999-12-31T23:59:59Z",
+    "0001-01-01T00:00:00Z",
+]
 
-    assert Complaint.objects.count() == 1
+
+@pytest.mark.parametrize("date_received", IMPOSSIBLE_DATES)
+def test_an_impossible_date_stores_the_text_at_the_time_it_reached_us(client, date_received, caplog):
+    before = timezone.now()
+
+    response = post_notify(client, notify_payload(date_received=date_received))
+
+    assert response.status_code == 200 and response.json() == {"status": "stored"}
+    complaint = Complaint.objects.get()
+    assert before <= complaint.received_at <= timezone.now()
+    assert complaint.messages.get().received_at == complaint.received_at
+    assert "unusable date_received" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "sent_at",
+    [timedelta(days=3650), timedelta(hours=1), timedelta(days=-400), timedelta(days=-8)],
+    ids=["ten years ahead", "an hour ahead", "over a year ago", "eight days ago"],
+)
+def test_an_implausible_date_is_replaced_by_the_time_it_reached_us(client, sent_at):
+    """A date far ahead would keep the complaint from ever being overdue; one long past makes it overdue at once."""
+    before = timezone.now()
+
+    post_notify(client, notify_payload(date_received=notify_date(before + sent_at)))
+
+    complaint = Complaint.objects.get()
+    assert before <= complaint.received_at <= timezone.now()
+    assert complaint.acknowledge_by >= timezone.localdate(before)
+
+
+@pytest.mark.parametrize(
+    "sent_at", [timedelta(minutes=2), timedelta(days=-6)], ids=["clock skew", "six days ago"]
+)
+def test_a_plausible_date_is_kept(client, sent_at):
+    moment = timezone.now().replace(microsecond=0) + sent_at
+
+    post_notify(client, notify_payload(date_received=notify_date(moment)))
+
+    assert Complaint.objects.get().received_at == moment
 
 
 def test_help_queues_instructions_and_stop_opts_out(client):

@@ -1,5 +1,6 @@
 """The outbox worker: sends texts and emails after the fact, retries with backoff, respects STOP."""
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -90,3 +91,24 @@ def test_backoff_is_capped():
     assert notifier.retry_delay(1) == timedelta(minutes=1)
     assert notifier.retry_delay(4) == timedelta(minutes=8)
     assert notifier.retry_delay(30) == timedelta(hours=6)
+
+
+def test_the_development_text_backend_logs_no_number_and_no_words(caplog):
+    caplog.set_level(logging.INFO, logger="complaints.notifier")
+
+    notifier.ConsoleSmsBackend().send("+447911123456", "My son's carer hit him")
+
+    assert "SMS to 07\u2022\u2022\u2022 \u2022\u2022\u2022 456" in caplog.text
+    assert "7911" not in caplog.text and "carer" not in caplog.text
+
+
+def test_the_development_email_backend_logs_no_address_and_no_words(settings, caplog):
+    settings.EMAIL_BACKEND = "complaints.notifier.ConsoleEmailBackend"
+    caplog.set_level(logging.INFO, logger="complaints.notifier")
+
+    sent = mail.send_mail("Your complaint: K7QM-4XRT", "Dear Morag Smith", None, ["morag.smith@example.org"])
+
+    assert sent == 1
+    assert "Email to m\u2022\u2022\u2022@e\u2022\u2022\u2022.org" in caplog.text
+    assert "K7QM-4XRT" in caplog.text
+    assert "morag" not in caplog.text.lower() and "Dear" not in caplog.text

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
+from django.utils import timezone
 
 from complaints import services, spool
 from complaints.models import Channel, Complaint, ComplaintMessage, OutboxMessage, SmsOptOut
@@ -229,6 +230,32 @@ def test_an_unreadable_spool_line_is_set_aside_not_lost(client):
 
     assert ComplaintMessage.objects.get().provider_message_id == "SM-ok"
     assert b"half a line" in (spool.spool_dir() / spool.REJECTED_NAME).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "received_at", ["2024-02-30T10:00:00+00:00", "9999-12-31T23:59:59-01:00", "2999-01-01T00:00:00+00:00"]
+)
+def test_a_spool_line_with_a_damaged_date_is_stored_at_the_time_of_replay(received_at):
+    """A bad date used to stop the replay, and with it every text spooled after it."""
+    spool.append({"provider": "twilio", "message_id": "SM-bad-date", "from": "+447911123456", "body": "a"})
+    spool.append(
+        {
+            "provider": "twilio",
+            "message_id": "SM-damaged",
+            "from": "+447400123456",
+            "body": "b",
+            "received_at": received_at,
+        }
+    )
+    spool.append({"provider": "twilio", "message_id": "SM-after", "from": "+447400654321", "body": "c"})
+    before = timezone.now()
+
+    call_command("replay_spool")
+
+    assert ComplaintMessage.objects.count() == 3
+    stored = ComplaintMessage.objects.get(provider_message_id="SM-damaged")
+    assert before <= stored.received_at <= timezone.now()
+    assert not spool.spool_path().with_name(spool.SPOOL_NAME + spool.REPLAYING_SUFFIX).exists()
 
 
 def test_a_second_replayer_waits_its_turn(settings):
