@@ -33,8 +33,8 @@ def service_number_in(text: str) -> str | None:
 
 
 def service_label(service: CareService) -> str:
-    """How a service is shown to the person choosing it: name, town, number, and if it has closed."""
-    place = f", {service.town}" if service.town else ""
+    """How a service is shown to the person choosing it: name, place (never a hidden town), number, and if it has closed."""
+    place = f", {service.public_place}" if service.public_place else ""
     closed = "" if service.is_registered else " – no longer registered"
     return f"{service.name}{place} ({service.service_number}){closed}"
 

@@ -63,11 +63,11 @@ class WidgetSightingInline(admin.TabularInline):
 @admin.register(CareService)
 class CareServiceAdmin(admin.ModelAdmin):
     list_display = ["service_number", "name", "service_type", "town", "status", "min_grade"]
-    list_filter = ["status", "service_type", "council_area"]
+    list_filter = ["status", "service_type", "council_area", "address_hidden"]
     search_fields = ["service_number", "name", "town", "postcode"]
     list_select_related = ["provider"]
     autocomplete_fields = ["provider"]
-    readonly_fields = ["min_grade", "updated_at"]
+    readonly_fields = ["min_grade", "address_hidden", "updated_at"]
     inlines = [GradeHistoryInline, InspectionReportInline, YearlyFiguresInline, WidgetSightingInline]
     fieldsets = [
         (None, {"fields": ["service_number", "name", "status", "provider", "provided_by_local_authority"]}),
@@ -83,6 +83,8 @@ class CareServiceAdmin(admin.ModelAdmin):
                     "town",
                     "postcode",
                     "council_area",
+                    "publish_address",
+                    "address_hidden",
                 ]
             },
         ),

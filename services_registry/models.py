@@ -108,6 +108,36 @@ def compact_postcode(postcode: str) -> str:
     return re.sub(r"\s+", "", postcode or "").upper()
 
 
+# Services where people live or are looked after in private homes: the register never publishes
+# their street address or postcode unless the datastore's PublicList column says it may.
+# Keys are lower-case letters only, so "Child Minding" and "Childminding" agree.
+ADDRESS_HIDDEN_TYPES = {"childminding", "secureaccommodationservice", "fosteringservice", "adoptionservice"}
+ADDRESS_HIDDEN_CARE_HOME_SUBTYPES = ("children", "youngpeople")
+ADDRESS_WITHHELD_REASON = "We do not publish the address of this service, to protect the people it cares for."
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", (text or "").lower())
+
+
+def address_hidden_by_type(service_type: str, subtype: str) -> bool:
+    """The rule when the datastore does not say: children's homes, secure accommodation,
+    childminding, fostering and adoption services keep their address private."""
+    kind = _letters(service_type)
+    if kind in ADDRESS_HIDDEN_TYPES:
+        return True
+    return kind == "carehomeservice" and any(
+        word in _letters(subtype) for word in ADDRESS_HIDDEN_CARE_HOME_SUBTYPES
+    )
+
+
+def is_address_hidden(publish_address: bool | None, service_type: str, subtype: str) -> bool:
+    """The datastore's answer if it gave one, otherwise the rule by type."""
+    if publish_address is None:
+        return address_hidden_by_type(service_type, subtype)
+    return not publish_address
+
+
 def lowest_grade(grades) -> int | None:
     present = [grade for grade in grades if grade is not None]
     return min(present) if present else None
@@ -196,11 +226,12 @@ class CareServiceQuerySet(models.QuerySet):
         if not text:
             return self
         compact = compact_postcode(text)
-        match = Q(name__icontains=text) | Q(town__iexact=text)
+        # A hidden address's town and postcode never match: a search must not reveal where it is.
+        match = Q(name__icontains=text) | Q(town__iexact=text, address_hidden=False)
         if SERVICE_NUMBER.could_begin(compact):
             match |= Q(service_number__startswith=compact)
         if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?(\d[A-Z]{0,2})?", compact):
-            match |= Q(postcode_compact__startswith=compact)
+            match |= Q(postcode_compact__startswith=compact, address_hidden=False)
         return self.filter(match)
 
     def with_minimum_grade(self, grade: int):
@@ -265,6 +296,17 @@ class CareService(GradedModel):
     postcode = models.CharField(max_length=10, blank=True)
     postcode_compact = models.CharField(max_length=10, blank=True, db_index=True, editable=False)
     council_area = models.CharField(max_length=100, blank=True, db_index=True)
+    publish_address = models.BooleanField(
+        "publish the address",
+        null=True,
+        blank=True,
+        choices=[(None, "Follow the rule for its type"), (True, "Yes"), (False, "No")],
+        help_text="The datastore's PublicList. Left blank, children's homes, secure accommodation, "
+        "childminders, fostering and adoption services keep their address private.",
+    )
+    address_hidden = models.BooleanField(
+        "address not published", default=False, editable=False, db_index=True
+    )
     registered_on = models.DateField("date registered", null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     last_inspected_on = models.DateField("last inspection", null=True, blank=True)
@@ -286,8 +328,14 @@ class CareService(GradedModel):
     def save(self, *args, **kwargs):
         self.postcode_compact = compact_postcode(self.postcode)
         self.min_grade = lowest_grade(self.grades_tuple())
+        self.address_hidden = is_address_hidden(self.publish_address, self.service_type, self.subtype)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "postcode_compact", "min_grade"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "postcode_compact",
+                "min_grade",
+                "address_hidden",
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -298,8 +346,42 @@ class CareService(GradedModel):
         return self.status == self.Status.ACTIVE
 
     def address_lines(self) -> list[str]:
+        """The full address, for staff; the public sees public_address_lines."""
         lines = [self.address_line_1, self.address_line_2, self.address_line_3, self.address_line_4]
         return [line for line in [*lines, f"{self.town} {self.postcode}".strip()] if line]
+
+    # What the public may see of the address: every page, badge, export and search uses these.
+    ADDRESS_FIELDS = (
+        "address_line_1",
+        "address_line_2",
+        "address_line_3",
+        "address_line_4",
+        "town",
+        "postcode",
+    )
+    address_withheld_reason = ADDRESS_WITHHELD_REASON
+
+    def public_value(self, field: str):
+        """A field as the public may see it: an address field of a hidden service is empty."""
+        if self.address_hidden and field in self.ADDRESS_FIELDS:
+            return ""
+        return getattr(self, field)
+
+    def public_address_lines(self) -> list[str]:
+        return [] if self.address_hidden else self.address_lines()
+
+    @property
+    def public_town(self) -> str:
+        return self.public_value("town")
+
+    @property
+    def public_postcode(self) -> str:
+        return self.public_value("postcode")
+
+    @property
+    def public_place(self) -> str:
+        """Where the service is, as the public may know it: its town, or only its council area."""
+        return self.council_area if self.address_hidden else self.town
 
 
 class GradeHistory(GradedModel):

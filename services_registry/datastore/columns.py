@@ -23,6 +23,9 @@ TEXT_COLUMNS = {
     "postcode": "Service_Postcode",
     "council_area": "Council_Area_Name",
 }
+# Whether the address may be published: Y or N; blank or missing follows the rule by type
+# (models.address_hidden_by_type).
+PUBLIC_LIST_COLUMN = "PublicList"
 DATE_COLUMNS = {
     "registered_on": "Date_Reg",
     "last_inspected_on": "Last_inspection_Date",
@@ -45,6 +48,8 @@ YEAR_COLUMN = re.compile(rf"^({'|'.join(YEAR_FIGURE_COLUMNS)})_(\d{{2}})(\d{{2}}
 SERVICE_FIELDS = [
     *TEXT_COLUMNS,
     "postcode_compact",
+    "publish_address",
+    "address_hidden",
     "provided_by_local_authority",
     "provider_id",
     *DATE_COLUMNS,
@@ -69,6 +74,7 @@ EXPORT_COLUMNS = [
     "Service_town",
     "Service_Postcode",
     "Council_Area_Name",
+    PUBLIC_LIST_COLUMN,
     "Date_Reg",
     "ServiceStatus",
     "Last_inspection_Date",

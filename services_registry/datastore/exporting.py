@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..models import KEY_QUESTIONS, CareService, Provider, YearlyFigures
-from .columns import DATE_COLUMNS, DATE_FORMAT, EXPORT_COLUMNS, FIGURE_FIELDS, TEXT_COLUMNS, year_column_names
+from .columns import (
+    DATE_COLUMNS,
+    DATE_FORMAT,
+    EXPORT_COLUMNS,
+    FIGURE_FIELDS,
+    PUBLIC_LIST_COLUMN,
+    TEXT_COLUMNS,
+    year_column_names,
+)
 
 
 def format_date(value: date | None) -> str:
@@ -18,7 +26,10 @@ def format_number(value: int | None) -> str:
 
 
 def export_rows(services) -> Iterator[list[str]]:
-    """The header, then one row per service, in the datastore's format; streams in chunks."""
+    """The header, then one row per service, in the datastore's format; streams in chunks.
+
+    It is the public export: a service whose address is not published has no address in it.
+    """
     years = sorted(set(YearlyFigures.objects.values_list("year", flat=True)), reverse=True)
     yield EXPORT_COLUMNS + [column for year in years for column in year_column_names(year)]
     services = (
@@ -29,12 +40,21 @@ def export_rows(services) -> Iterator[list[str]]:
             "CSNumber": service.service_number,
             "ServiceStatus": service.status,
             "Provided_by_Local_Authority": "Yes" if service.provided_by_local_authority else "No",
-            **{column: getattr(service, field) for field, column in TEXT_COLUMNS.items()},
+            # A hidden service's street, town and postcode are empty (CareService.public_value).
+            **{column: service.public_value(field) for field, column in TEXT_COLUMNS.items()},
+            PUBLIC_LIST_COLUMN: _public_list_cell(service),
             **{column: format_date(getattr(service, field)) for field, column in DATE_COLUMNS.items()},
             **_provider_cells(service.provider),
             **_grade_cells(service),
         }
         yield [cells[column] for column in EXPORT_COLUMNS] + _figure_cells(service, years)
+
+
+def _public_list_cell(service: CareService) -> str:
+    """N for every hidden address; otherwise Y or blank as imported, so a public row round-trips."""
+    if service.address_hidden:
+        return "N"
+    return "Y" if service.publish_address else ""
 
 
 def _provider_cells(provider: Provider | None) -> dict[str, str]:

@@ -14,9 +14,10 @@ from ..models import (
     CareService,
     Provider,
     compact_postcode,
+    is_address_hidden,
     lowest_grade,
 )
-from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, TEXT_COLUMNS
+from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, PUBLIC_LIST_COLUMN, TEXT_COLUMNS
 
 DATE_FORMATS = (DATE_FORMAT, "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S")
 TEXT_LIMITS = {field: CareService._meta.get_field(field).max_length for field in TEXT_COLUMNS}
@@ -93,6 +94,7 @@ def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> 
     _tidy_postcode(values)
     _check_lengths(values)
     values["provided_by_local_authority"] = cell("Provided_by_Local_Authority").lower() in YES
+    values.update(_address_publication(cell, values))
     values.update(_dates(cell))
     values.update(_grades(cell))
     year_figures = _year_figures(cell, years)
@@ -138,6 +140,16 @@ def _tidy_postcode(values: dict) -> None:
 
 def _too_long(column: str, text: str, limit: int) -> RowError:
     return RowError(f"{column} is longer than {limit:,} characters (it has {len(text):,})")
+
+
+def _address_publication(cell: Cell, values: dict) -> dict:
+    """PublicList Y or N; blank (or no such column) leaves it to the rule by type."""
+    text = cell(PUBLIC_LIST_COLUMN).lower()
+    if text and text not in YES | NO:
+        raise RowError(f"{PUBLIC_LIST_COLUMN} {cell(PUBLIC_LIST_COLUMN)!r} is not Y or N")
+    publish = (text in YES) if text else None
+    hidden = is_address_hidden(publish, values["service_type"], values["subtype"])
+    return {"publish_address": publish, "address_hidden": hidden}
 
 
 def _check_lengths(values: dict) -> None:

@@ -39,15 +39,20 @@ def internal_address(base, link, site_url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(client, site_url):
-    """Returns (broken links with the page they were on, number of addresses checked)."""
-    queue, seen, broken, parsed = deque([("/", "(start)")]), {"/"}, [], 0
+def crawl(client, site_url, start=("/",), on_response=None):
+    """Returns (broken links with the page they were on, number of addresses checked).
+
+    ``on_response(address, response)`` sees every response that answered 200.
+    """
+    queue, seen, broken, parsed = deque((address, "(start)") for address in start), set(start), [], 0
     while queue:
         address, found_on = queue.popleft()
         response = client.get(address, follow=True)
         if response.status_code != 200:
             broken.append((address, response.status_code, found_on))
             continue
+        if on_response:
+            on_response(address, response)
         is_html = response.headers.get("Content-Type", "").startswith("text/html")
         if not is_html or response.streaming or parsed >= MAX_PAGES_PARSED or "?" in address:
             continue
@@ -73,3 +78,41 @@ def test_a_crawl_of_the_demo_site_finds_no_broken_link(client, settings):
         f"{status} {address} (linked from {page})" for address, status, page in broken
     )
     assert checked > 100  # the crawl really went round the site
+
+
+def response_text(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode(errors="replace")
+
+
+def test_a_crawl_of_the_demo_site_never_shows_a_hidden_address(client, settings):
+    from services_registry.models import CareService
+
+    settings.DEBUG = True
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False
+    hidden = list(CareService.objects.filter(address_hidden=True))
+    secrets = {text for service in hidden for text in (service.address_line_1, service.postcode)}
+    start = ["/", "/sitemap.xml", "/services/export.csv", "/publications/feed/"]
+    for service in hidden:
+        number = service.service_number
+        start += [
+            f"/services/{number}/",
+            f"/widget/{number}.js",
+            f"/widget/{number}/",
+            f"/widget/{number}.svg",
+        ]
+        start.append(f"/services/?q={service.name.split()[0]}")
+    leaks = []
+
+    def check(address, response):
+        text = response_text(response)
+        leaks.extend((address, secret) for secret in secrets if secret in text)
+
+    broken, checked = crawl(client, settings.SITE_URL, start=start, on_response=check)
+
+    assert {"Ardmore Young People's Home", "Mrs Ailsa Grant (childminder)"} <= {s.name for s in hidden}
+    assert "" not in secrets and len(secrets) == 2 * len(hidden)
+    assert leaks == []
+    assert broken == []
+    assert checked > 100

@@ -94,6 +94,9 @@ def public_pages(client) -> dict[str, str]:
         "Find a care service, filtered, page 2": f"{find_a_service}?status=Active&page=2",
         "Find a care service, an invalid filter": f"{find_a_service}?q=care&min_grade=9",
         "a service page": service.get_absolute_url(),
+        "a service page without its address": CareService.objects.filter(address_hidden=True)
+        .first()
+        .get_absolute_url(),
         "the widget's frame": reverse("services_registry:widget_page", args=[service.service_number]),
     }
     pages = {name: html_of(client, url) for name, url in urls.items()}
