@@ -17,6 +17,14 @@ from django.utils.html import format_html, format_html_join
 
 from . import admin_views, services
 from .admin_access import OfficersOnly, SuperusersOnlyReadOnly
+from .admin_triage import (
+    QUEUE_ORDERING,
+    QueueColumns,
+    ReferralInline,
+    TriageFilter,
+    in_queue_order,
+    stamp_recorded_by,
+)
 from .contact import mask_email, mask_phone, mask_text
 from .models import AccessLog, Complaint, ComplaintNote, OutboxMessage, Route, Status
 
@@ -50,6 +58,7 @@ class ComplaintTriageForm(forms.ModelForm):
             "route",
             "outcome",
             "assigned_to",
+            "risk",
             "care_service",
             "service_description",
             "service_type",
@@ -63,6 +72,8 @@ class ComplaintTriageForm(forms.ModelForm):
             self.add_error("route", "Choose the route before marking the complaint assessed or closed.")
         if outcome and route != Route.INVESTIGATED_BY_US and route != Route.INVESTIGATED_BY_PROVIDER:
             self.add_error("outcome", "Only an investigated complaint has an outcome.")
+        if self.instance.risk and not cleaned.get("risk"):
+            self.add_error("risk", "An assessment stays on record: choose the one that applies now.")
         return cleaned
 
 
@@ -75,27 +86,37 @@ class ComplaintNoteInline(OfficersOnly, admin.StackedInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
+class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
     form = ComplaintTriageForm
+    # The officers' queue: what must be looked at today first (admin_triage.py); fits 1280 px.
     list_display = [
         "reference_display",
-        "channel",
-        "status",
-        "received_at",
-        "acknowledge_by_display",
-        "conclude_by_display",
+        "received_display",
+        "child_flag",
+        "risk_display",
+        "waited_display",
         "care_service",
         "assigned_to",
-        "suspected_bot",
+        "status_display",
     ]
     list_display_links = ["reference_display"]
-    list_filter = [OverdueFilter, "status", "channel", "route", "outcome", "suspected_bot", "assigned_to"]
+    list_filter = [
+        TriageFilter,
+        OverdueFilter,
+        "status",
+        "risk",
+        "channel",
+        "route",
+        "outcome",
+        "suspected_bot",
+        "assigned_to",
+    ]
     list_select_related = ["assigned_to", "care_service"]
     list_per_page = 50
     search_fields = ["reference"]
     search_help_text = "Search by reference, for example K7QM-4XRT."
     date_hierarchy = "received_at"
-    inlines = [ComplaintNoteInline]
+    inlines = [ReferralInline, ComplaintNoteInline]
     # Officers find the service by name, number or town; needs view permission on
     # CareService, which the Complaints officer group has (migration 0006).
     autocomplete_fields = ["care_service"]
@@ -111,6 +132,10 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
         "conversation",
         "suspected_bot",
         "entered_by",
+        "risk_flag",
+        "risk_assessed_by",
+        "risk_assessed_at",
+        "assessment_history",
         "acknowledged_at",
         "assessed_at",
         "closed_at",
@@ -119,6 +144,10 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["reference_display", "channel", "received_at", "suspected_bot", "entered_by"]}),
         ("Triage", {"fields": ["status", "route", "outcome", "assigned_to"]}),
+        (
+            "Protection",
+            {"fields": ["risk_flag", "risk", "risk_assessed_by", "risk_assessed_at", "assessment_history"]},
+        ),
         (
             "Due dates (working days)",
             {
@@ -223,16 +252,29 @@ class ComplaintAdmin(OfficersOnly, admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, services.normalise_reference(search_term))
 
+    def get_queryset(self, request):
+        return in_queue_order(super().get_queryset(request))
+
+    def changelist_view(self, request, extra_context=None):
+        # The queue needs the width of a 1280-pixel screen: the list of apps is one click away.
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
+
+    def get_ordering(self, request):
+        return QUEUE_ORDERING
+
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
             obj.record_status_change()
+        if "risk" in form.changed_data:
+            obj.assess_risk(obj.risk, request.user)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        for note in formset.save(commit=False):
-            if note.author_id is None:
-                note.author = request.user
-            note.save()
+        for instance in formset.save(commit=False):
+            if isinstance(instance, ComplaintNote) and instance.author_id is None:
+                instance.author = request.user
+            stamp_recorded_by(instance, request.user)
+            instance.save()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)

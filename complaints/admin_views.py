@@ -7,6 +7,7 @@ permission checks and page chrome are the admin's own.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
+from django.db.models import Count
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +15,7 @@ from django.template.response import TemplateResponse
 from . import services
 from .contact import display_phone
 from .forms import StaffEntryForm
-from .models import AccessLog, Channel, Complaint, Outcome
+from .models import AccessLog, Channel, Complaint, Outcome, Referral, ReferralDestination, Risk
 from .services import IncomingMessage
 
 
@@ -54,12 +55,14 @@ def reveal_contact(model_admin, request, object_id):
 
 
 def statistics(model_admin, request):
-    """Counts by channel, month, service type and outcome: no personal data."""
+    """Counts by channel, month, service type, outcome, risk assessment and referral: no personal data."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     complaints = Complaint.objects.all()
     channel_labels = dict(Channel.choices)
     outcome_labels = dict(Outcome.choices)
+    risk_labels = dict(Risk.choices)
+    destination_labels = dict(ReferralDestination.choices)
     return _page(
         model_admin,
         request,
@@ -71,6 +74,14 @@ def statistics(model_admin, request):
         by_service_type=[(v or "Not recorded", n) for v, n in complaints.count_by_service_type()],
         by_outcome=[
             (outcome_labels.get(v) or "No outcome yet", n) for v, n in complaints.count_by("outcome")
+        ],
+        by_risk=[(risk_labels.get(v) or "Not assessed yet", n) for v, n in complaints.count_by("risk")],
+        flagged=complaints.filter(risk_flagged_at__isnull=False).count(),
+        by_referral=[
+            (destination_labels.get(row["destination"], row["destination"]), row["count"])
+            for row in Referral.objects.values("destination")
+            .annotate(count=Count("id"))
+            .order_by("destination")
         ],
     )
 

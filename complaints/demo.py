@@ -10,7 +10,16 @@ from datetime import timedelta
 from django.utils import timezone
 
 from . import services
-from .models import Channel, ComplaintMessage, MessageProvider, Outcome, Route, Status
+from .models import (
+    Channel,
+    ComplaintMessage,
+    MessageProvider,
+    Outcome,
+    ReferralDestination,
+    Risk,
+    Route,
+    Status,
+)
 from .services import IncomingMessage
 
 DEMO_COMPLAINTS = [
@@ -81,6 +90,34 @@ DEMO_COMPLAINTS = [
         "status": Status.CLOSED,
         "route": Route.RESOLVED_BY_SERVICE,
     },
+    # Protection triage: a child's text flagged at intake and waiting for an officer,
+    # and a child's complaint already assessed and referred to the council.
+    {
+        "key": "demo-text-2",
+        "days_ago": 0,
+        "channel": Channel.TEXT,
+        "sender": "+447911123457",
+        "body": "one of the night staff keeps hitting me and i dont feel safe here",
+        "service_type": "Care home for children and young people",
+    },
+    {
+        "key": "demo-web-3",
+        "days_ago": 3,
+        "channel": Channel.WEB,
+        "body": "An older boy at the unit pushes me around and the staff say it is just banter. I am scared.",
+        "service_description": "Ardmore Young People's Home, Ayr",
+        "service_number": "CS2003028221",
+        "service_type": "Care home for children and young people",
+        "is_child_or_young_person": "yes",
+        "relationship": "uses_service",
+        "status": Status.ACKNOWLEDGED,
+        "risk": Risk.CHILD_PROTECTION,
+        "referral": {
+            "destination": ReferralDestination.COUNCIL_SOCIAL_WORK,
+            "council": "South Ayrshire Council",
+            "their_reference": "SAC-CP-0412",
+        },
+    },
 ]
 
 
@@ -97,6 +134,7 @@ def load(*, stdout) -> None:
         status = spec.pop("status", Status.RECEIVED)
         route = spec.pop("route", "")
         outcome = spec.pop("outcome", "")
+        risk, referral = spec.pop("risk", ""), spec.pop("referral", None)
         incoming = IncomingMessage(
             channel=spec.pop("channel"),
             body=spec.pop("body"),
@@ -111,6 +149,10 @@ def load(*, stdout) -> None:
         complaint = receipt.complaint
         complaint.status, complaint.route, complaint.outcome = status, route, outcome
         complaint.record_status_change(now=received_at + timedelta(days=1))
+        if risk:
+            complaint.assess_risk(risk, None, now=received_at + timedelta(hours=2))
+        if referral:
+            complaint.referrals.create(referred_on=timezone.localdate(received_at), **referral)
         complaint.save()
         created += 1
     stdout.write(f"Demo complaints created: {created}\n")

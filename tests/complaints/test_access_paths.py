@@ -118,6 +118,8 @@ def test_the_history_of_a_triaged_complaint_names_fields_not_what_was_said(clien
             "care_service": "",
             "service_description": "Hillview Care Home, Morag's mother's home",
             "service_type": "",
+            "referrals-TOTAL_FORMS": "0",
+            "referrals-INITIAL_FORMS": "0",
             "notes-TOTAL_FORMS": "2",
             "notes-INITIAL_FORMS": "1",
             "notes-0-id": access_world.complaint.notes.get().pk,
