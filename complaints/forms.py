@@ -19,6 +19,7 @@ from .service_lookup import normalise_service_number, service_with_number
 
 TIMESTAMP_SALT = "complaints.form-started"
 HONEYPOT_FIELD = "website"
+AS_TYPED = "_as_typed"  # suffix of an answer kept as the person typed it, to show them; never stored
 
 
 def min_fill_seconds() -> float:
@@ -230,10 +231,21 @@ class ContactForm(StepForm):
     consent_to_share_identity = forms.ChoiceField(
         label="Can we tell the care service that the complaint is from you?",
         help_text="It can help the service put things right. If you say no, we will not tell them who you are.",
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("no", "No, don’t tell them who I am"), ("yes", "Yes, you can tell them it is from me")],
+        initial="no",
         required=False,
         widget=RadioSelect,
     )
+
+    def answers(self) -> dict:
+        """The answers, and the phone number as typed for the person to see again (`AS_TYPED`)."""
+        answers = super().answers()
+        typed = (self.data.get("contact_phone") or "").strip()
+        return {**answers, "contact_phone" + AS_TYPED: typed if answers["contact_phone"] else ""}
+
+    def clean_consent_to_share_identity(self):
+        """Anonymous unless the person says otherwise: no answer is a no."""
+        return self.cleaned_data["consent_to_share_identity"] or "no"
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ look is logged in AccessLog, and anonymise_closed_complaints removes them.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
@@ -56,6 +57,8 @@ class Outcome(models.TextChoices):
 
 class Relationship(models.TextChoices):
     USES_SERVICE = "uses_service", "I use the service"
+    LIVES_THERE = "lives_there", "I live there"
+    USED_TO_LIVE_THERE = "used_to_live_there", "I used to live there"
     FAMILY_OR_FRIEND = "family_or_friend", "Family member or friend"
     WORKS_THERE = "works_there", "I work there"
     PROFESSIONAL = "professional", "Professional (for example a social worker)"
@@ -66,6 +69,19 @@ class YesNoUnknown(models.TextChoices):
     YES = "yes", "Yes"
     NO = "no", "No"
     PREFER_NOT_TO_SAY = "prefer_not_to_say", "I'd rather not say"
+
+
+class Risk(models.TextChoices):
+    """An officer's protection assessment of a complaint (blank until one is made)."""
+
+    NO_CONCERN = "no_concern", "No protection concern"
+    ADULT_PROTECTION = "adult_protection", "Adult protection"
+    CHILD_PROTECTION = "child_protection", "Child protection"
+
+
+class ReferralDestination(models.TextChoices):
+    COUNCIL_SOCIAL_WORK = "council_social_work", "A council's social work service"
+    POLICE_SCOTLAND = "police_scotland", "Police Scotland"
 
 
 class ContactMethod(models.TextChoices):
@@ -137,6 +153,14 @@ class ComplaintQuerySet(models.QuerySet):
         )
         return [(row["month"], row["count"]) for row in rows]
 
+    def from_children(self):
+        """Said they are a child or young person, or texted: the text route is for children and young people."""
+        return self.filter(Q(is_child_or_young_person=YesNoUnknown.YES) | Q(channel=Channel.TEXT))
+
+    def awaiting_risk_assessment(self):
+        """Flagged at intake for same-day assessment, and no officer has assessed them yet."""
+        return self.filter(risk_flagged_at__isnull=False, risk="")
+
     def due_for_anonymising(self, closed_before):
         return self.filter(status=Status.CLOSED, closed_at__lt=closed_before, anonymised_at__isnull=True)
 
@@ -198,6 +222,22 @@ class Complaint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # Protection triage: words suggesting immediate risk flag a complaint at intake
+    # (triage.py); an officer's assessment is current here, its history in RiskAssessment.
+    risk_flagged_at = models.DateTimeField(null=True, blank=True)
+    risk_phrases_found = models.CharField(max_length=500, blank=True)
+    risk = models.CharField(
+        "risk assessment",
+        max_length=20,
+        choices=Risk.choices,
+        blank=True,
+        help_text="Blank: not assessed yet.",
+    )
+    risk_assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    risk_assessed_at = models.DateTimeField(null=True, blank=True)
+
     received_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
     acknowledge_by = models.DateField()
@@ -245,6 +285,20 @@ class Complaint(models.Model):
         return self.status != Status.CLOSED and timezone.localdate() > self.conclude_by
 
     @property
+    def is_from_child(self) -> bool:
+        return self.is_child_or_young_person == YesNoUnknown.YES or self.channel == Channel.TEXT
+
+    @property
+    def needs_same_day_assessment(self) -> bool:
+        return self.risk_flagged_at is not None and not self.risk
+
+    def assess_risk(self, risk: str, user, now=None) -> "RiskAssessment":
+        """Record an officer's assessment: it becomes the current one, and the history keeps every one."""
+        now = now or timezone.now()
+        self.risk, self.risk_assessed_by, self.risk_assessed_at = risk, user, now
+        return self.risk_assessments.create(risk=risk, assessed_by=user, assessed_at=now)
+
+    @property
     def has_contact_details(self) -> bool:
         return any([self.contact_name, self.contact_email, self.contact_phone, self.contact_address])
 
@@ -273,6 +327,66 @@ class Complaint(models.Model):
                 setattr(self, field, now)
         if self.status != Status.CLOSED:
             self.closed_at = None
+
+
+class RiskPhrase(models.Model):
+    """Words that suggest immediate risk; a new complaint containing one is flagged (triage.py)."""
+
+    phrase = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="Matched as whole words, in any case, with common endings (abuse: abused, abusing) "
+        "and doubled letters (hitting, hiting). Add misspellings as their own phrases.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class RiskAssessment(models.Model):
+    """One officer's protection assessment; the latest is the complaint's current one."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="risk_assessments")
+    risk = models.CharField(max_length=20, choices=Risk.choices)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-assessed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_risk_display()} on {self.complaint}"
+
+
+class Referral(models.Model):
+    """A protection referral made about a complaint: when, to whom, and their reference."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="referrals")
+    referred_on = models.DateField(default=timezone.localdate)
+    destination = models.CharField("referred to", max_length=30, choices=ReferralDestination.choices)
+    council = models.CharField(
+        max_length=100, blank=True, help_text="Which council, for a social work referral."
+    )
+    their_reference = models.CharField(max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["referred_on", "pk"]
+
+    def __str__(self):
+        return f"Referral to {self.get_destination_display()} on {self.complaint}"
+
+    def clean(self):
+        if self.destination == ReferralDestination.COUNCIL_SOCIAL_WORK and not self.council.strip():
+            raise ValidationError({"council": "Say which council's social work service."})
 
 
 class Direction(models.TextChoices):

@@ -3,7 +3,8 @@
 The web form, both SMS webhooks, the spool replay and staff entering a phone,
 email or letter complaint each hand an IncomingMessage to receive_complaint()
 (texts through receive_text_message(), which answers STOP, START and HELP first).
-It validates, then stores the complaint, its first message and the
+It validates, then stores the complaint (flagged for same-day assessment when
+its words suggest risk: triage.py), its first message and the
 acknowledgements to send in one transaction; only after that commits may the
 caller tell the person it worked.
 """
@@ -32,6 +33,7 @@ from .models import (
     SmsOptOut,
 )
 from .service_lookup import normalise_service_number, service_with_number
+from .triage import find_risk_phrases
 
 # No 0/O, 1/I/L: a reference is read out over the phone and copied by hand.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -246,10 +248,12 @@ def _store(incoming: IncomingMessage, *, acknowledge: bool) -> Receipt:
     if incoming.channel == Channel.TEXT and phone:
         conversation = Complaint.objects.select_for_update().open_text_conversation(phone, now=received_at)
 
+    risk_phrases = find_risk_phrases(incoming.body)
     if conversation is not None:
         complaint = conversation
         complaint.last_message_at = max(complaint.last_message_at, received_at)
-        complaint.save(update_fields=["last_message_at"])
+        flagged = _flag_risk(complaint, risk_phrases, received_at)
+        complaint.save(update_fields=["last_message_at", *flagged])
     else:
         complaint = Complaint(
             reference=new_reference(),
@@ -261,6 +265,7 @@ def _store(incoming: IncomingMessage, *, acknowledge: bool) -> Receipt:
             **incoming.details,
         )
         complaint.set_due_dates()
+        _flag_risk(complaint, risk_phrases, received_at)
         complaint.full_clean(validate_unique=False)
         complaint.save()
 
@@ -278,6 +283,15 @@ def _store(incoming: IncomingMessage, *, acknowledge: bool) -> Receipt:
         else:
             queue_sms(phone, replies.added_to_complaint_sms(complaint.display_reference), complaint)
     return Receipt(complaint, message, is_new_complaint=conversation is None)
+
+
+def _flag_risk(complaint: Complaint, risk_phrases: list[str], at: datetime) -> list[str]:
+    """Flag the complaint for same-day assessment, once; the fields to save (none if nothing changed)."""
+    if not risk_phrases or complaint.risk_flagged_at is not None:
+        return []
+    complaint.risk_flagged_at = at
+    complaint.risk_phrases_found = ", ".join(risk_phrases)[:500]
+    return ["risk_flagged_at", "risk_phrases_found"]
 
 
 @dataclass(frozen=True)

@@ -1,40 +1,41 @@
 """The public web form: the start page, one view for every question step, and Send.
 
-The answers so far travel in a signed field (form_state.py), so every page but
-Send works with the database down. Pages move forward by POST, so each answer is
-posted once and the next page is the answer to that POST. Send hands the
-complaint to complaints.services and never says "sent" before the database has
-committed it.
+The answers so far travel signed (form_state.py): in a hidden field on every
+page, and in the address of the page each post redirects to (303, post/redirect/
+get), so Back and Forward never ask to resubmit and never lose an answer. No
+cookie, no session: every page but Send works with the database down. Errors are
+shown as the answer to the post itself. Send hands the complaint to
+complaints.services (views_send.py) and never says "sent" before the database has committed it.
 """
 
 import logging
-import time
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.views import View
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
-from . import services
 from .decorators import cookieless_csrf_protection, works_without_the_database
 from .form_state import (
     STATE_FIELD,
     BadState,
     answer_summary,
+    as_typed,
     dump_state,
     first_unanswered_step,
-    incoming_message,
     load_state,
+    load_url_token,
     new_state,
+    url_token,
 )
-from .forms import STEP_NAMES, STEPS, CheckAnswersForm, ServiceForm, min_fill_seconds, started_at
+from .forms import STEP_NAMES, STEPS, CheckAnswersForm, ServiceForm
 from .models import ACKNOWLEDGE_WITHIN_WORKING_DAYS
 from .service_lookup import matching_services, service_label, service_number_in, service_with_number
 
@@ -74,6 +75,24 @@ def _step_url(step: str) -> str:
     return reverse("complaints:step", args=[step])
 
 
+def _with_answers(url: str, token: str | None, *, change=False) -> str | None:
+    """An address carrying the answers, or None when they cannot travel in one (form_state.url_token)."""
+    if token is None:
+        return None
+    return f"{url}?{urlencode({**({'change': 1} if change else {}), STATE_FIELD: token})}"
+
+
+def _see_other(url: str):
+    response = HttpResponseRedirect(url, status=303)
+    add_never_cache_headers(response)
+    return response
+
+
+def _state_in_address(request) -> dict | None:
+    """The answers in this page's address, None if there were none; raises BadState if unusable."""
+    return load_url_token(request.GET.get(STATE_FIELD, ""))
+
+
 def _posted_state(request) -> dict | None:
     """The answers posted back with this page, None if there were none, BadState if unusable."""
     return load_state(request.POST.get(STATE_FIELD, ""))
@@ -100,7 +119,7 @@ def _start_again(request):
 def _step_form(step: str, state: dict, **kwargs):
     """The form for a step, filled in with what the person answered before."""
     extra = {"offered": state.get("offered", {}).get("choices")} if step == "service" else {}
-    initial = {**state["answers"].get(step, {}), "started": state["started"]}
+    initial = {**as_typed(state["answers"].get(step, {})), "started": state["started"]}
     return STEPS[step](initial=initial, **extra, **kwargs)
 
 
@@ -108,6 +127,7 @@ def _render_step(
     request, step, form, state, *, change=False, start_again=False, rate_limited=False, status=200
 ):
     index = STEP_NAMES.index(step)
+    token = url_token(state) if index else None
     return _render(
         request,
         "complaints/complaint_step.html",
@@ -117,6 +137,7 @@ def _render_step(
             "step_number": index + 1,
             "step_count": len(STEP_NAMES),
             "back_url": _step_url(STEP_NAMES[index - 1]) if index else None,
+            "back_link": _with_answers(_step_url(STEP_NAMES[index - 1]), token) if index else None,
             "action": _step_url(step) + ("?change=1" if change else ""),
             "start_again": start_again,
             "rate_limited": rate_limited,
@@ -139,11 +160,20 @@ class ComplaintStepView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        """Only the first step can be opened by address: later ones need the answers posted to them."""
-        if self.step != STEP_NAMES[0]:
-            return redirect(_step_url(STEP_NAMES[0]))
-        state = new_state()
-        return _render_step(request, self.step, _step_form(self.step, state), state)
+        """A step, with the answers in its address; without them only the first step can be opened."""
+        try:
+            state = _state_in_address(request)
+        except BadState:
+            return _start_again(request)
+        if state is None:
+            if self.step != STEP_NAMES[0]:
+                return redirect(_step_url(STEP_NAMES[0]))
+            state = new_state()
+        missing = first_unanswered_step(state)
+        if missing is not None and STEP_NAMES.index(missing) < STEP_NAMES.index(self.step):
+            return _see_other(_with_answers(_step_url(missing), url_token(state)) or _step_url(missing))
+        form = _step_form(self.step, state)
+        return _render_step(request, self.step, form, state, change=self.change)
 
     def post(self, request):
         try:
@@ -180,7 +210,11 @@ class ComplaintStepView(View):
 
         next_step = first_unanswered_step(state)
         if next_step is None or self.change:
-            return _render_check_answers(request, state)
+            next_url = _with_answers(reverse("complaints:check"), url_token(state))
+            return _see_other(next_url) if next_url else _render_check_answers(request, state)
+        next_url = _with_answers(_step_url(next_step), url_token(state))
+        if next_url:
+            return _see_other(next_url)
         return _render_step(request, next_step, _step_form(next_step, state), state)
 
     def _submitted_form(self, state):
@@ -226,56 +260,39 @@ def _comparable(text: str) -> str:
     return " ".join((text or "").split()).casefold()
 
 
-def _render_check_answers(request, state, *, not_sent=False, rate_limited=False, problems=(), status=200):
-    context = {
-        "form": CheckAnswersForm(initial={"started": state["started"]}),
-        "state": dump_state(state),
-        "summary": [
-            {**row, "change_url": _step_url(row["step"]) + "?change=1"} for row in answer_summary(state)
-        ],
-        "back_url": _step_url(STEP_NAMES[-1]),
-        "not_sent": not_sent,
-        "rate_limited": rate_limited,
-        "problems": problems,
-    }
-    return _render(request, "complaints/complaint_check_answers.html", context, status=status)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
+@require_safe
 @works_without_the_database
-@cookieless_csrf_protection
-def complaint_send(request):
-    """Send: the only page that needs the database. Sending the same answers twice stores one complaint."""
-    if request.method != "POST":
-        return redirect(_step_url(STEP_NAMES[0]))
+def complaint_check(request):
+    """Check your answers, reached by the redirect after the last step (or a change)."""
     try:
-        state = _posted_state(request)
+        state = _state_in_address(request)
     except BadState:
         return _start_again(request)
     if state is None:
         return redirect(_step_url(STEP_NAMES[0]))
     missing = first_unanswered_step(state)
     if missing is not None:
-        return _render_step(request, missing, _step_form(missing, state), state)
-    if _rate_limited(request):
-        return _render_check_answers(request, state, rate_limited=True, status=429)
+        return _see_other(_with_answers(_step_url(missing), url_token(state)) or _step_url(missing))
+    return _render_check_answers(request, state)
 
-    form = CheckAnswersForm(data=request.POST)
-    begun = started_at(state["started"])
-    too_fast = begun is not None and time.time() - begun < min_fill_seconds()
-    suspected_bot = bool(state["suspected_bot"]) or form.looks_like_a_bot() or too_fast
 
-    try:
-        receipt = services.receive_complaint(incoming_message(state, suspected_bot=suspected_bot))
-    except DatabaseError:
-        logger.exception("Could not store a web complaint")
-        return _render_check_answers(request, state, not_sent=True, status=503)
-    except ValidationError as error:
-        logger.warning("A web complaint failed validation after its steps passed: %s", error.messages)
-        return _render_check_answers(request, state, problems=error.messages, status=400)
+def _render_check_answers(request, state, *, not_sent=False, rate_limited=False, problems=(), status=200):
+    token = url_token(state)
     context = {
-        "breadcrumbs": [HOME, ("Make a complaint", reverse("complaints:start")), ("Complaint sent", None)],
-        "reference": receipt.reference,
-        "acknowledge_within_working_days": ACKNOWLEDGE_WITHIN_WORKING_DAYS,
+        "form": CheckAnswersForm(initial={"started": state["started"]}),
+        "state": dump_state(state),
+        "summary": [
+            {
+                **row,
+                "change_url": _step_url(row["step"]) + "?change=1",
+                "change_link": _with_answers(_step_url(row["step"]), token, change=True),
+            }
+            for row in answer_summary(state)
+        ],
+        "back_url": _step_url(STEP_NAMES[-1]),
+        "back_link": _with_answers(_step_url(STEP_NAMES[-1]), token),
+        "not_sent": not_sent,
+        "rate_limited": rate_limited,
+        "problems": problems,
     }
-    return _render(request, "complaints/complaint_confirmation.html", context)
+    return _render(request, "complaints/complaint_check_answers.html", context, status=status)

@@ -75,7 +75,7 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
     page.goto(demo_site + "/complaints/")
     assert page.locator("h1").inner_text().strip() == "Make a complaint about a care service"
     assert_no_axe_violations(page)
-    tab_to(page, "a.ds_button")
+    tab_to(page, "a.ds_button:not(.js-hide-page)")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -84,6 +84,7 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
     assert_no_axe_violations(page)
     submit_with_keyboard(page, "Continue")
     assert page.locator(".ds_error-summary").is_visible()
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
     assert_no_axe_violations(page)
     type_into(page, "#id_service_description", "Hillview")
     submit_with_keyboard(page, "Continue")
@@ -120,12 +121,20 @@ def test_a_person_complains_with_the_keyboard_alone_and_every_page_passes_axe(de
     # Check answers, then send.
     assert "Check your answers" in page.locator("h1").inner_text()
     assert f"Hillview Care Home, Dundee ({hillview.service_number})" in page.content()
+    assert "07400 123456" in page.content()  # as typed, not +447400123456
     assert_no_axe_violations(page)
 
     # Back, with the keyboard, keeps every answer.
-    submit_with_keyboard(page, "Back")
+    tab_to(page, "a.ds_back-link")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "How can we contact you?" in page.locator("h1").inner_text()
-    assert page.locator("#id_contact_phone").input_value() == "+447400123456"
+    assert page.locator("#id_contact_phone").input_value() == "07400 123456"
+    # The browser's own Back and Forward move between addresses: no "Confirm form resubmission".
+    page.go_back()
+    assert "Check your answers" in page.locator("h1").inner_text()
+    page.go_forward()
+    assert page.locator("#id_contact_phone").input_value() == "07400 123456"
     submit_with_keyboard(page, "Continue")
     submit_with_keyboard(page, "Send complaint")
 

@@ -1,5 +1,6 @@
 """Requests signed the way the providers sign them."""
 
+import html
 import json
 import re
 from contextlib import contextmanager
@@ -113,6 +114,13 @@ def step_url(step):
     return reverse("complaints:step", args=[step])
 
 
+def link_on(response, text) -> str:
+    """The address of the first link whose text starts with `text`."""
+    found = re.search(r'<a [^>]*href="([^"]*)"[^>]*>' + re.escape(text), response.content.decode())
+    assert found, f"the page has no {text!r} link"
+    return html.unescape(found.group(1))
+
+
 def hidden_answers(response) -> str:
     found = re.search(r'name="answers" value="([^"]*)"', response.content.decode())
     assert found, "the page carries no answers field"
@@ -120,7 +128,8 @@ def hidden_answers(response) -> str:
 
 
 class FormVisitor:
-    """A person going through the form: every post carries the answers field of the page before."""
+    """A person going through the form: every post carries the answers field of the page before,
+    and the redirect after it is followed, as a browser does."""
 
     def __init__(self, client):
         self.client = client
@@ -128,7 +137,7 @@ class FormVisitor:
 
     def post(self, url, data=None, *, started=None):
         fields = {"answers": hidden_answers(self.page), "started": started or started_token(), "website": ""}
-        self.page = self.client.post(url, {**fields, **(data or {})})
+        self.page = self.client.post(url, {**fields, **(data or {})}, follow=True)
         return self.page
 
     def answer(self, step, answers, **kwargs):
