@@ -40,6 +40,18 @@ def start_sms() -> str:
     return "Care Inspectorate: you will get our replies again. Text HELP to find out how this works."
 
 
+def status_sms(reference: str, stage: str, next_date) -> str:
+    when = f" Next date: {next_date:%-d %B %Y}." if next_date else ""
+    return f"Care Inspectorate: complaint {reference}: {stage}.{when}"
+
+
+def status_not_found_sms() -> str:
+    return (
+        "Care Inspectorate: we cannot give an update on that reference from this phone. "
+        f"Check the reference, or call {settings.CONTACT_PHONE}. {URGENT_HELP}"
+    )
+
+
 def acknowledgement_email(reference: str) -> tuple[str, str]:
     subject = f"Your complaint to the Care Inspectorate: {reference}"
     body = (

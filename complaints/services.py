@@ -2,7 +2,7 @@
 
 The web form, both SMS webhooks, the spool replay and staff entering a phone,
 email or letter complaint each hand an IncomingMessage to receive_complaint()
-(texts through receive_text_message(), which answers STOP, START and HELP first).
+(texts through receive_text_message(), which answers STATUS, STOP, START and HELP first).
 It validates, then stores the complaint (flagged for same-day assessment when
 its words suggest risk: triage.py), its first message and the
 acknowledgements to send in one transaction; only after that commits may the
@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from . import replies
+from . import conversation, replies
 from .contact import normalise_phone
 from .models import (
     MAX_COMPLAINT_LENGTH,
@@ -302,6 +302,21 @@ class TextReply:
     receipt: Receipt | None = None
 
 
+def _answer_status(reference: str, phone: str | None, incoming: IncomingMessage, *, reply_inline: bool):
+    """A STATUS text: answered like a keyword, inline for Twilio, else through the outbox; never stored."""
+    complaint = conversation.complaint_for_status(
+        reference, phone, clean_text(incoming.sender, max_length=64)
+    )
+    reply = conversation.status_reply(complaint)
+    if phone and is_opted_out(phone):
+        return TextReply(None)
+    if reply_inline:
+        return TextReply(reply)
+    if phone:
+        queue_sms(phone, reply, complaint)
+    return TextReply(None)
+
+
 def receive_text_message(incoming: IncomingMessage, *, reply_inline: bool) -> TextReply:
     """An inbound text from either provider (or from the spool): a keyword or part of a complaint.
 
@@ -309,6 +324,9 @@ def receive_text_message(incoming: IncomingMessage, *, reply_inline: bool) -> Te
     otherwise the reply goes into the outbox for the worker to send.
     """
     phone = normalise_phone(incoming.sender)
+    reference = conversation.status_reference(incoming.body)
+    if reference is not None:
+        return _answer_status(reference, phone, incoming, reply_inline=reply_inline)
     keyword = sms_keyword(incoming.body)
     if keyword or not clean_text(incoming.body):
         reply = handle_sms_keyword(keyword or "HELP", phone)
