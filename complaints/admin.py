@@ -4,7 +4,9 @@ Every admin here also asks for membership of the group (or a superuser), and
 its lists filter only as they offer (admin_access.py). Contact details are
 masked until an officer presses "Reveal contact details" (a POST, logged);
 every opened complaint is logged too. The complaint admin's own pages (reveal,
-statistics, staff entry) are in admin_views.py; this module wires their URLs.
+statistics, staff entry) are in admin_views.py, the reply by text in
+admin_reply.py, the queue's columns and filters in admin_triage.py, and the
+superusers' read-only records in admin_records.py; this module wires them.
 """
 
 from functools import partial
@@ -15,10 +17,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from . import admin_views, services
-from .admin_access import OfficersOnly, SuperusersOnlyReadOnly
+from . import admin_reply, admin_views, services
+from .admin_access import OfficersOnly
+from .admin_records import AccessLogAdmin, OutboxMessageAdmin
 from .admin_triage import (
     QUEUE_ORDERING,
+    ComplaintNoteInline,
+    OverdueFilter,
     QueueColumns,
     ReferralInline,
     TriageFilter,
@@ -26,28 +31,8 @@ from .admin_triage import (
     stamp_recorded_by,
 )
 from .contact import mask_email, mask_phone, mask_text
-from .models import AccessLog, Complaint, ComplaintNote, OutboxMessage, Route, Status
-
-
-class OverdueFilter(admin.SimpleListFilter):
-    title = "due dates"
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("any", "Overdue"),
-            ("acknowledgement", "Acknowledgement overdue"),
-            ("conclusion", "Conclusion overdue"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "any":
-            return queryset.overdue()
-        if self.value() == "acknowledgement":
-            return queryset.acknowledgement_overdue()
-        if self.value() == "conclusion":
-            return queryset.conclusion_overdue()
-        return queryset
+from .models import AccessLog, Channel, Complaint, ComplaintNote, OutboxMessage, Route, Status
+from .ombudsman import final_stage_sentence
 
 
 class ComplaintTriageForm(forms.ModelForm):
@@ -58,12 +43,14 @@ class ComplaintTriageForm(forms.ModelForm):
             "route",
             "outcome",
             "assigned_to",
+            "needs_review",
             "risk",
             "care_service",
             "service_description",
             "service_type",
         ]
         labels = {"service_description": "Service (as the person described it)"}
+        help_texts = {"outcome": f"Our final response ends with: “{final_stage_sentence()}”"}
 
     def clean(self):
         cleaned = super().clean()
@@ -75,14 +62,6 @@ class ComplaintTriageForm(forms.ModelForm):
         if self.instance.risk and not cleaned.get("risk"):
             self.add_error("risk", "An assessment stays on record: choose the one that applies now.")
         return cleaned
-
-
-class ComplaintNoteInline(OfficersOnly, admin.StackedInline):
-    model = ComplaintNote
-    fields = ["text", "author", "created_at"]
-    readonly_fields = ["author", "created_at"]
-    extra = 1
-    can_delete = False
 
 
 @admin.register(Complaint)
@@ -109,6 +88,7 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
         "route",
         "outcome",
         "suspected_bot",
+        "needs_review",
         "assigned_to",
     ]
     list_select_related = ["assigned_to", "care_service"]
@@ -130,23 +110,57 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
         "about_the_person",
         "contact_details",
         "conversation",
-        "suspected_bot",
+        "bot_warning",
         "entered_by",
         "risk_flag",
         "risk_assessed_by",
         "risk_assessed_at",
         "assessment_history",
+        "review_marked_by",
+        "review_marked_at",
         "acknowledged_at",
         "assessed_at",
         "closed_at",
         "anonymised_at",
     ]
+    # What the person told us first, then protection triage (the referrals inline follows the
+    # fieldsets), then handling and dates; contact details last, behind the logged reveal.
     fieldsets = [
-        (None, {"fields": ["reference_display", "channel", "received_at", "suspected_bot", "entered_by"]}),
-        ("Triage", {"fields": ["status", "route", "outcome", "assigned_to"]}),
+        (
+            "What they told us",
+            {
+                "fields": [
+                    "reference_display",
+                    "conversation",
+                    "channel",
+                    "received_at",
+                    "bot_warning",
+                    "entered_by",
+                    "about_the_person",
+                ]
+            },
+        ),
+        (
+            "Care service",
+            {"fields": ["linked_service", "care_service", "service_description", "service_type"]},
+        ),
         (
             "Protection",
             {"fields": ["risk_flag", "risk", "risk_assessed_by", "risk_assessed_at", "assessment_history"]},
+        ),
+        (
+            "Handling",
+            {
+                "fields": [
+                    "status",
+                    "route",
+                    "outcome",
+                    "assigned_to",
+                    "needs_review",
+                    "review_marked_by",
+                    "review_marked_at",
+                ]
+            },
         ),
         (
             "Due dates (working days)",
@@ -160,11 +174,6 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
                 ]
             },
         ),
-        (
-            "Care service",
-            {"fields": ["linked_service", "care_service", "service_description", "service_type"]},
-        ),
-        ("What they told us", {"fields": ["conversation", "about_the_person"]}),
         ("Contact details", {"fields": ["contact_details", "anonymised_at"]}),
     ]
 
@@ -172,10 +181,6 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
         css = {"all": ["complaints/admin.css"]}
 
     # --- columns and read-only fields ---------------------------------------
-
-    @admin.display(description="Reference", ordering="reference")
-    def reference_display(self, complaint):
-        return complaint.display_reference
 
     @admin.display(description="Acknowledge by", ordering="acknowledge_by")
     def acknowledge_by_display(self, complaint):
@@ -224,9 +229,10 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
         ]
         reveal_url = reverse("admin:complaints_complaint_reveal_contact", args=[complaint.pk])
         return format_html(
-            '{}<button type="submit" class="button" formaction="{}" formmethod="post" formnovalidate>'
-            "Reveal contact details</button>"
-            '<p class="help">Revealing is recorded in the access log.</p>',
+            '{}<button type="submit" class="button" formaction="{}" formmethod="post" formtarget="_blank" '
+            "formnovalidate>Reveal contact details (opens in a new tab)</button>"
+            '<p class="help">Opens in a new tab, so this page keeps anything you have not saved. '
+            "Revealing is recorded in the access log.</p>",
             format_html_join("", "<p><strong>{}:</strong> {}</p>", masked),
             reveal_url,
         )
@@ -234,7 +240,7 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
     @admin.display(description="Messages")
     def conversation(self, complaint):
         # Always escaped: complaint text is whatever the public typed.
-        return format_html_join(
+        thread = format_html_join(
             "",
             '<div class="complaints-message"><p class="help">{} · {}</p><p class="complaints-message__body">{}</p></div>',
             (
@@ -246,6 +252,10 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
                 for message in complaint.messages.all()
             ),
         )
+        if complaint.channel != Channel.TEXT or complaint.anonymised_at:
+            return thread
+        reply_url = reverse("admin:complaints_complaint_reply_by_text", args=[complaint.pk])
+        return format_html('{}<p><a href="{}">Reply by text</a></p>', thread, reply_url)
 
     # --- behaviour ------------------------------------------------------------
 
@@ -267,10 +277,16 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
             obj.record_status_change()
         if "risk" in form.changed_data:
             obj.assess_risk(obj.risk, request.user)
+        if "needs_review" in form.changed_data:
+            obj.review_marked_by, obj.review_marked_at = (
+                (request.user, timezone.now()) if obj.needs_review else (None, None)
+            )
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         for instance in formset.save(commit=False):
+            if isinstance(instance, ComplaintNote) and instance.pk is not None:
+                continue  # append-only: a saved note is never written again
             if isinstance(instance, ComplaintNote) and instance.author_id is None:
                 instance.author = request.user
             stamp_recorded_by(instance, request.user)
@@ -296,6 +312,11 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
                 self.admin_site.admin_view(partial(admin_views.statistics, self)),
                 name="complaints_complaint_statistics",
             ),
+            path(
+                "<int:object_id>/reply-by-text/",
+                self.admin_site.admin_view(partial(admin_reply.reply_by_text, self)),
+                name="complaints_complaint_reply_by_text",
+            ),
         ]
         return own + super().get_urls()
 
@@ -312,36 +333,5 @@ def _due_date(day, overdue: bool):
     return day.strftime("%-d %b %Y")
 
 
-@admin.register(AccessLog)
-class AccessLogAdmin(SuperusersOnlyReadOnly, admin.ModelAdmin):
-    """Read-only, for superusers: the record of who looked at what."""
-
-    list_display = ["at", "user", "action", "complaint"]
-    list_filter = ["action"]
-    list_select_related = ["user", "complaint"]
-    date_hierarchy = "at"
-
-
-@admin.register(OutboxMessage)
-class OutboxMessageAdmin(SuperusersOnlyReadOnly, admin.ModelAdmin):
-    """Read-only, for superusers: what the worker sent, and what it could not; never to whom."""
-
-    list_display = ["created_at", "kind", "status", "attempts", "next_attempt_at", "sent_at"]
-    list_filter = ["status", "kind"]
-    date_hierarchy = "created_at"
-    fields = readonly_fields = [
-        "complaint",
-        "kind",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "error",
-        "created_at",
-        "sent_at",
-    ]
-
-    @admin.display(description="Last error")
-    def error(self, message):
-        """The provider's error, which often quotes the number or address: masked here too."""
-        mask = mask_phone if message.kind == OutboxMessage.Kind.SMS else mask_email
-        return message.last_error.replace(message.to, mask(message.to)) if message.to else message.last_error
+admin.site.register(AccessLog, AccessLogAdmin)
+admin.site.register(OutboxMessage, OutboxMessageAdmin)

@@ -1,4 +1,4 @@
-"""Protection triage in the complaints admin: the queue's order and columns, referrals, the phrase list.
+"""Triage in the complaints admin: the queue's order, columns and filters, referrals, notes, the phrase list.
 
 The queue puts first what must be looked at today: flagged complaints not yet
 assessed (children's before adults'), then open complaints from children and
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from .admin_access import OfficersOnly
-from .models import Channel, Referral, RiskPhrase, Status, YesNoUnknown
+from .models import Channel, ComplaintNote, Referral, RiskPhrase, Status, YesNoUnknown
 
 FROM_CHILD = Q(is_child_or_young_person=YesNoUnknown.YES) | Q(channel=Channel.TEXT)
 AWAITING_ASSESSMENT = Q(risk_flagged_at__isnull=False, risk="")
@@ -73,8 +73,27 @@ class TriageFilter(admin.SimpleListFilter):
         return queryset
 
 
+BOT_WARNING = "Warning: this may have been sent by a bot (it filled in a hidden field or was sent too fast)."
+
+
 class QueueColumns:
     """The triage columns of ComplaintAdmin's list and the protection fields of its page."""
+
+    @admin.display(description="Reference", ordering="reference")
+    def reference_display(self, complaint):
+        if complaint.suspected_bot:
+            return format_html(
+                '{}<br><strong class="complaints-flag">{}</strong>',
+                complaint.display_reference,
+                "Warning: may be a bot",
+            )
+        return complaint.display_reference
+
+    @admin.display(description="Sent by a bot?")
+    def bot_warning(self, complaint):
+        if complaint.suspected_bot:
+            return format_html('<strong class="complaints-flag">{}</strong>', BOT_WARNING)
+        return "No sign of a bot"
 
     @admin.display(description="Received", ordering="received_at")
     def received_display(self, complaint):
@@ -109,8 +128,11 @@ class QueueColumns:
             if is_overdue
         ]
         return format_html(
-            "{}{}",
+            "{}{}{}",
             complaint.get_status_display(),
+            format_html('<br><strong class="complaints-flag">{}</strong>', "Marked for review")
+            if complaint.needs_review
+            else "",
             format_html_join("", '<br><strong class="complaints-overdue">{} {} (overdue)</strong>', overdue),
         )
 
@@ -135,6 +157,40 @@ class QueueColumns:
             for row in complaint.risk_assessments.select_related("assessed_by")[1:]
         ]
         return format_html_join("", "<p>{}: {} ({})</p>", rows) if rows else "None"
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "due dates"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", "Overdue"),
+            ("acknowledgement", "Acknowledgement overdue"),
+            ("conclusion", "Conclusion overdue"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.overdue()
+        if self.value() == "acknowledgement":
+            return queryset.acknowledgement_overdue()
+        if self.value() == "conclusion":
+            return queryset.conclusion_overdue()
+        return queryset
+
+
+class ComplaintNoteInline(OfficersOnly, admin.StackedInline):
+    model = ComplaintNote
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 1
+    can_delete = False
+    verbose_name_plural = "notes (saved notes cannot be changed: add a new note to correct one)"
+
+    def has_change_permission(self, request, obj=None):
+        """Append-only: Django shows saved notes read-only and ignores anything posted for them."""
+        return False
 
 
 class ReferralInline(OfficersOnly, admin.TabularInline):

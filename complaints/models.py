@@ -238,6 +238,17 @@ class Complaint(models.Model):
     )
     risk_assessed_at = models.DateTimeField(null=True, blank=True)
 
+    # An officer asks for a second look (a manager's review); who asked and when is kept.
+    needs_review = models.BooleanField(
+        "marked for review",
+        default=False,
+        help_text="Tick to ask for this complaint's handling to be reviewed.",
+    )
+    review_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    review_marked_at = models.DateTimeField(null=True, blank=True)
+
     received_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
     acknowledge_by = models.DateField()

@@ -20,6 +20,7 @@ from .decorators import cookieless_csrf_protection, works_without_the_database
 from .form_state import BadState, first_unanswered_step, incoming_message
 from .forms import STEP_NAMES, CheckAnswersForm, min_fill_seconds, started_at
 from .models import ACKNOWLEDGE_WITHIN_WORKING_DAYS
+from .ombudsman import SPSO_NAME, SPSO_URL
 from .views import (
     HOME,
     _posted_state,
@@ -92,5 +93,7 @@ def complaint_sent(request):
         "reference": sent["reference"],
         "gave_contact_details": sent["contact"],
         "acknowledge_within_working_days": ACKNOWLEDGE_WITHIN_WORKING_DAYS,
+        "spso_name": SPSO_NAME,
+        "spso_url": SPSO_URL,
     }
     return _render(request, "complaints/complaint_confirmation.html", context)

@@ -140,8 +140,10 @@ ADDRESSES = [
         "reveal by GET", "admin:complaints_complaint_reveal_contact", "complaint", officer=405, staff=405
     ),
     Address("statistics", "admin:complaints_complaint_statistics", lists=False),
+    Address("reply by text", "admin:complaints_complaint_reply_by_text", "complaint"),
     Address("queue: children and young people", CHANGELIST, query={"triage": "children"}),
     Address("queue: flagged for same-day assessment", CHANGELIST, query={"triage": "same_day"}),
+    Address("queue: marked for review", CHANGELIST, query={"needs_review__exact": "0"}),
     Address("risk phrases", "admin:complaints_riskphrase_changelist", lists=False),
     Address("add a risk phrase", "admin:complaints_riskphrase_add", lists=False),
     *(refused_filter(CHANGELIST, lookup, value) for lookup, value in PERSONAL_LOOKUPS.items()),

@@ -133,5 +133,8 @@ def test_the_history_of_a_triaged_complaint_names_fields_not_what_was_said(clien
     history = client.get(reverse("admin:complaints_complaint_history", args=[access_world.complaint.pk]))
 
     html = history.content.decode()
-    assert "Changed Status, Assigned to and Service" in html and "Added complaint note" in html
+    assert (
+        "Changed Service (as the person described it), Status and Assigned to" in html
+        and "Added complaint note" in html
+    )
     assert not any(marker in html for marker in CONTACT + WORDS)
