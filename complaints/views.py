@@ -118,8 +118,12 @@ def _start_again(request):
 
 def _step_form(step: str, state: dict, **kwargs):
     """The form for a step, filled in with what the person answered before."""
-    extra = {"offered": state.get("offered", {}).get("choices")} if step == "service" else {}
+    offered = state.get("offered", {}) if step == "service" else {}
+    extra = {"offered": offered.get("choices")} if step == "service" else {}
     initial = {**as_typed(state["answers"].get(step, {})), "started": state["started"]}
+    if "typed" in offered:
+        # Asked "one of these?": show the text the matches were found for, not an earlier answer.
+        initial["service_description"] = offered["typed"]
     return STEPS[step](initial=initial, **extra, **kwargs)
 
 
@@ -202,9 +206,15 @@ class ComplaintStepView(View):
         if self.step == "service":
             answers, offered = self._link_service(form, state)
             if offered:
-                state["offered"] = {"for": _comparable(answers["service_description"]), "choices": offered}
-                form = _step_form(self.step, {**state, "answers": {**state["answers"], self.step: answers}})
-                return _render_step(request, self.step, form, state, change=self.change)
+                typed = answers["service_description"]
+                state["offered"] = {"for": _comparable(typed), "choices": offered, "typed": typed}
+                # The question "one of these?" is a page of its own address too: Back and Forward never resubmit.
+                asked_url = _with_answers(_step_url(self.step), url_token(state), change=self.change)
+                if asked_url:
+                    return _see_other(asked_url)
+                return _render_step(
+                    request, self.step, _step_form(self.step, state), state, change=self.change
+                )
             state.pop("offered", None)
         state["answers"][self.step] = answers
 

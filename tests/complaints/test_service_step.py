@@ -6,7 +6,7 @@ from complaints.models import Complaint
 from services_registry.factories import CareServiceFactory
 from services_registry.models import CareService
 
-from .helpers import STEP_ANSWERS, FormVisitor, database_down, step_url
+from .helpers import STEP_ANSWERS, FormVisitor, database_down, hidden_answers, started_token, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,27 @@ def test_the_search_takes_a_fixed_number_of_queries(visitor, django_assert_max_n
 
     assert html.count('name="care_service"') == min(size, 10) + 1
     assert CareService.objects.count() == size
+
+
+def test_the_matches_are_offered_on_a_page_of_their_own_that_reloads_without_resubmitting(
+    client, rowan_house
+):
+    visitor = FormVisitor(client)
+    fields = {"answers": hidden_answers(visitor.page), "started": started_token(), "website": ""}
+
+    posted = client.post(step_url("service"), {**fields, "service_description": "Rowan"})
+
+    assert posted.status_code == 303
+    assert posted["Location"].startswith(step_url("service") + "?")
+    # Reloading that address (Back then Forward on a phone) asks the same question again, with the text typed.
+    for _ in range(2):
+        shown = client.get(posted["Location"])
+        html = shown.content.decode()
+        assert shown.status_code == 200
+        assert "<legend>Is it one of these?</legend>" in html
+        assert "Rowan House, Aberdeen (CS2003000025)" in html
+        assert ">Rowan</textarea>" in html
+    visitor.page = shown
+    visitor.answer("service", {"service_description": "Rowan", "care_service": rowan_house.service_number})
+    finish(visitor)
+    assert Complaint.objects.get().care_service == rowan_house
