@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from . import admin_reply, admin_views, services
+from . import admin_reply, admin_views
 from .admin_access import OfficersOnly
 from .admin_records import AccessLogAdmin, OutboxMessageAdmin
 from .admin_triage import (
@@ -33,6 +33,7 @@ from .admin_triage import (
 from .contact import mask_email, mask_phone, mask_text
 from .models import AccessLog, Channel, Complaint, ComplaintNote, OutboxMessage, Route, Status
 from .ombudsman import final_stage_sentence
+from .references import normalise_reference
 
 
 class ComplaintTriageForm(forms.ModelForm):
@@ -260,7 +261,7 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
     # --- behaviour ------------------------------------------------------------
 
     def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, services.normalise_reference(search_term))
+        return super().get_search_results(request, queryset, normalise_reference(search_term))
 
     def get_queryset(self, request):
         return in_queue_order(super().get_queryset(request))

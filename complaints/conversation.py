@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from . import replies
 from .models import Channel, Complaint, ComplaintMessage, Direction, OutboxMessage, Status
+from .references import is_well_formed, normalise_reference
 
 # The whole text is STATUS and at most something shaped like a reference: "Status of the home is bad"
 # is a complaint, not a question.
@@ -38,14 +39,17 @@ STAGE_WORDS = {
 
 def status_reference(body: str) -> str | None:
     """The reference a STATUS text asks about ('' when none was given), or None for any other text."""
-    from .services import normalise_reference  # services imports this module
-
     match = STATUS_COMMAND.match(body or "")
     return None if match is None else normalise_reference(match["reference"] or "")
 
 
 def complaint_for_status(reference: str, phone: str | None, sender: str) -> Complaint | None:
-    """The complaint with that reference that this number may ask about, else None. One query, always."""
+    """The complaint with that reference that this number may ask about, else None.
+
+    A reference whose check character is wrong is answered without a look-up; any other costs one query.
+    """
+    if not is_well_formed(reference):
+        return None
     return (
         Complaint.objects.filter(reference=reference, anonymised_at__isnull=True, channel=Channel.TEXT)
         .filter(Q(contact_phone=phone or "\x00") | Q(messages__sender=sender or "\x00"))

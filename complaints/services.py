@@ -10,7 +10,6 @@ caller tell the person it worked.
 """
 
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -32,12 +31,10 @@ from .models import (
     OutboxMessage,
     SmsOptOut,
 )
+from .references import new_reference
 from .service_lookup import normalise_service_number, service_with_number
 from .triage import find_risk_phrases
 
-# No 0/O, 1/I/L: a reference is read out over the phone and copied by hand.
-REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-REFERENCE_LENGTH = 8
 STORE_ATTEMPTS = 5
 TRUNCATION_NOTE = f"\n[Cut here: the message was longer than {MAX_COMPLAINT_LENGTH:,} characters.]"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -79,16 +76,6 @@ class Receipt:
     @property
     def reference(self) -> str:
         return self.complaint.display_reference
-
-
-def new_reference() -> str:
-    """8 characters from 31: about 8.5 × 10^11 possibilities, drawn by a CSPRNG."""
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-def normalise_reference(typed: str) -> str:
-    """What a person reads back ('k7qm 4xrt') -> the stored form ('K7QM4XRT')."""
-    return re.sub(r"[^A-Z0-9]", "", (typed or "").upper())
 
 
 def clean_text(value: str, *, max_length: int = MAX_COMPLAINT_LENGTH) -> str:
