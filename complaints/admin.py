@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from . import admin_reply, admin_views
+from . import admin_reply, admin_views, services
 from .admin_access import OfficersOnly
 from .admin_records import AccessLogAdmin, OutboxMessageAdmin
 from .admin_triage import (
@@ -51,7 +51,11 @@ class ComplaintTriageForm(forms.ModelForm):
             "service_type",
         ]
         labels = {"service_description": "Service (as the person described it)"}
-        help_texts = {"outcome": f"Our final response ends with: “{final_stage_sentence()}”"}
+        help_texts = {
+            "status": "Closing it tells the person, by email or text as they asked, that we have finished, "
+            "with the outcome and the SPSO as the last stage.",
+            "outcome": f"Our final response ends with: “{final_stage_sentence()}”",
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -274,6 +278,7 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
         return QUEUE_ORDERING
 
     def save_model(self, request, obj, form, change):
+        closing = "status" in form.changed_data and obj.status == Status.CLOSED and obj.closed_at is None
         if "status" in form.changed_data:
             obj.record_status_change()
         if "risk" in form.changed_data:
@@ -283,6 +288,8 @@ class ComplaintAdmin(QueueColumns, OfficersOnly, admin.ModelAdmin):
                 (request.user, timezone.now()) if obj.needs_review else (None, None)
             )
         super().save_model(request, obj, form, change)
+        if closing:
+            services.queue_closing_messages(obj)  # in the admin's transaction: sent once, or not at all
 
     def save_formset(self, request, form, formset, change):
         for instance in formset.save(commit=False):

@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from .models import ACKNOWLEDGE_WITHIN_WORKING_DAYS
+from .ombudsman import final_stage_sentence
 
 URGENT_HELP = "In danger now? Call 999. Childline: 0800 1111."
 
@@ -62,6 +63,29 @@ def acknowledgement_email(reference: str) -> tuple[str, str]:
         f"If you want to add something, call us on {settings.CONTACT_PHONE}.\n\n"
         "If someone is in danger now, call 999. Children and young people can talk to Childline "
         "on 0800 1111.\n\n"
+        "Care Inspectorate\n"
+    )
+    return subject, body
+
+
+def _outcome_words(outcome: str) -> str:
+    return f" Outcome: {outcome.lower()}." if outcome else ""
+
+
+def closing_sms(reference: str, outcome: str) -> str:
+    return (
+        f"Care Inspectorate: we have finished working on your complaint {reference}."
+        f"{_outcome_words(outcome)} {final_stage_sentence()}"
+    )
+
+
+def closing_email(reference: str, outcome: str) -> tuple[str, str]:
+    subject = f"We have finished working on your complaint: {reference}"
+    body = (
+        f"We have finished working on your complaint, reference {reference}.{_outcome_words(outcome)}\n\n"
+        "Your complaints officer will have told you, or will tell you, what we found and what happens "
+        f"next. If you have questions, call us on {settings.CONTACT_PHONE} and quote your reference.\n\n"
+        f"{final_stage_sentence()}\n\n"
         "Care Inspectorate\n"
     )
     return subject, body

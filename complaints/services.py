@@ -159,12 +159,12 @@ def queue_sms(to: str, body: str, complaint: Complaint | None = None) -> OutboxM
     return OutboxMessage.objects.create(complaint=complaint, kind=OutboxMessage.Kind.SMS, to=to, body=body)
 
 
-def _queue_acknowledgements(complaint: Complaint, *, sms: bool) -> None:
-    reference = complaint.display_reference
+def _queue_for_complainant(complaint: Complaint, email: tuple[str, str], sms_body: str, *, sms: bool) -> None:
+    """A message to the person, the way they asked to hear from us: never when they asked for none."""
     if complaint.preferred_contact == ContactMethod.NONE:
         return
     if complaint.contact_email:
-        subject, body = replies.acknowledgement_email(reference)
+        subject, body = email
         OutboxMessage.objects.create(
             complaint=complaint,
             kind=OutboxMessage.Kind.EMAIL,
@@ -174,7 +174,25 @@ def _queue_acknowledgements(complaint: Complaint, *, sms: bool) -> None:
         )
     wants_text = complaint.channel == Channel.TEXT or complaint.preferred_contact == ContactMethod.TEXT
     if sms and wants_text and complaint.contact_phone:
-        queue_sms(complaint.contact_phone, replies.acknowledgement_sms(reference), complaint)
+        queue_sms(complaint.contact_phone, sms_body, complaint)
+
+
+def _queue_acknowledgements(complaint: Complaint, *, sms: bool) -> None:
+    reference = complaint.display_reference
+    _queue_for_complainant(
+        complaint, replies.acknowledgement_email(reference), replies.acknowledgement_sms(reference), sms=sms
+    )
+
+
+def queue_closing_messages(complaint: Complaint) -> None:
+    """Tell the person we have finished, with the outcome, and that the SPSO is the last stage."""
+    reference, outcome = complaint.display_reference, complaint.get_outcome_display()
+    _queue_for_complainant(
+        complaint,
+        replies.closing_email(reference, outcome),
+        replies.closing_sms(reference, outcome),
+        sms=True,
+    )
 
 
 def receive_complaint(incoming: IncomingMessage, *, acknowledge: bool = True) -> Receipt:

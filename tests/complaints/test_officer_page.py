@@ -8,7 +8,7 @@ from django.core import signing
 from django.urls import reverse
 
 from complaints.factories import ComplaintFactory
-from complaints.models import ComplaintNote
+from complaints.models import ComplaintNote, OutboxMessage
 from complaints.ombudsman import SPSO_NAME, SPSO_URL
 from complaints.views_send import RECEIPT_SALT
 from tests.factories import StaffFactory
@@ -144,3 +144,37 @@ def test_the_confirmation_and_the_outcome_field_name_the_ombudsman_as_the_last_s
     assert f'<a href="{SPSO_URL}">{SPSO_NAME}</a>' in confirmation
     assert "still unhappy after our final response" in confirmation
     assert f"ask the {SPSO_NAME} to look at it" in page
+
+
+def closed(complaint, **changes):
+    return page_form(complaint, status="closed", route="investigated_by_us", outcome="upheld", **changes)
+
+
+def test_closing_a_complaint_tells_the_person_the_outcome_and_names_the_ombudsman(officer_client):
+    by_email = ComplaintFactory(contact_email="morag.smith@example.org", preferred_contact="email")
+    by_text = ComplaintFactory(channel="text", contact_phone="+447911123456")
+
+    for complaint in (by_email, by_text):
+        saved = officer_client.post(change_url(complaint), closed(complaint))
+        assert saved.status_code == 302, saved.content.decode()[:3000]
+
+    email = OutboxMessage.objects.get(complaint=by_email)
+    text = OutboxMessage.objects.get(complaint=by_text)
+    assert email.kind == "email" and email.to == "morag.smith@example.org"
+    assert by_email.display_reference in email.subject
+    assert "Outcome: upheld." in email.body and f"ask the {SPSO_NAME} to look at it" in email.body
+    assert text.kind == "sms" and text.to == "+447911123456"
+    assert "finished working on your complaint" in text.body and SPSO_URL in text.body
+
+
+def test_closing_sends_once_and_never_to_someone_who_asked_for_no_contact(officer_client):
+    wants_nothing = ComplaintFactory(contact_email="a.person@example.org", preferred_contact="none")
+    anonymous = ComplaintFactory()
+    once = ComplaintFactory(contact_email="morag.smith@example.org", preferred_contact="email")
+
+    for complaint in (wants_nothing, anonymous, once):
+        officer_client.post(change_url(complaint), closed(complaint))
+    once.refresh_from_db()
+    officer_client.post(change_url(once), closed(once, assigned_to=""))
+
+    assert list(OutboxMessage.objects.values_list("complaint", flat=True)) == [once.pk]
