@@ -130,3 +130,21 @@ def test_redis_going_away_and_coming_back_is_logged_once_each(use_redis_at, cloc
     assert len(messages) == 2, messages
     assert "Redis cache unreachable" in messages[0]
     assert "Redis cache answers again" in messages[1]
+
+
+def test_a_burst_of_cache_calls_builds_one_redis_client_not_one_each(use_redis_at, monkeypatch):
+    use_redis_at(_real_redis_url())
+    built = []
+    client_class = cache._cache._client
+
+    def counting_client(**kwargs):
+        built.append(kwargs["connection_pool"])
+        return client_class(**kwargs)
+
+    monkeypatch.setattr(cache._cache, "_client", counting_client)
+    for n in range(50):
+        cache.set(f"burst-{n}", n, 60)
+        assert cache.get(f"burst-{n}") == n
+    cache.delete_many([f"burst-{n}" for n in range(50)])
+
+    assert len(built) == 1
