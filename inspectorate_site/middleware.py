@@ -10,10 +10,13 @@
 from cms.views import details as cms_page
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseNotFound
+from django.utils.cache import get_max_age, patch_cache_control
 
 from .views import healthz
 
 PAGE_METHODS = ("GET", "HEAD")
+# Cache-Control directives that keep a response out of shared caches.
+NOT_SHARED = {"private", "no-cache", "no-store"}
 
 HEALTH_CHECK_PATH = "/healthz"
 
@@ -110,3 +113,30 @@ class PageMethodsMiddleware:
         if view_func is cms_page and request.method not in PAGE_METHODS:
             return HttpResponseNotAllowed(PAGE_METHODS)
         return None
+
+
+class PublicCmsPagesMiddleware:
+    """Marks django CMS's pages for anonymous visitors ``public``, as the apps' views mark theirs.
+
+    django CMS sends a max-age and ``Vary: Cookie`` on a page anyone may see, but
+    not ``public``; the full-page cache (page_cache.py) keeps only what says so.
+    Sits after AuthenticationMiddleware: it needs to know the visitor is anonymous.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if (
+            match is not None
+            and match.func is cms_page
+            and not request.user.is_authenticated
+            and response.status_code == 200
+            and not response.cookies
+            and (get_max_age(response) or 0) > 0
+            and not NOT_SHARED.intersection(response.get("Cache-Control", "").replace(" ", "").split(","))
+        ):
+            patch_cache_control(response, public=True)
+        return response

@@ -1,10 +1,19 @@
-"""Keep each service's widget badge in step with the service."""
+"""Keep each service's widget badge, and the whole pages kept of the register, in step with the register."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import CareService, forget_filter_choices
+from inspectorate_site.page_cache import invalidate_register
+
+from .models import (
+    CareService,
+    GradeHistory,
+    InspectionReport,
+    Provider,
+    YearlyFigures,
+    forget_filter_choices,
+)
 from .widget import cache_badges, forget_badges
 
 
@@ -21,3 +30,14 @@ def rerender_badges(sender, instance, raw=False, **kwargs):
 def drop_badges(sender, instance, **kwargs):
     forget_filter_choices()
     transaction.on_commit(lambda: forget_badges([instance.service_number]))
+
+
+def _register_changed(sender, raw=False, **kwargs):
+    """Whole pages kept by the full-page cache may show this: they are stale from now on."""
+    if not raw:
+        transaction.on_commit(invalidate_register)
+
+
+for _model in (CareService, Provider, GradeHistory, InspectionReport, YearlyFigures):
+    post_save.connect(_register_changed, sender=_model, dispatch_uid=f"page-cache-save-{_model.__name__}")
+    post_delete.connect(_register_changed, sender=_model, dispatch_uid=f"page-cache-delete-{_model.__name__}")

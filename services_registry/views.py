@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModi
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import cache_control, cache_page
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from .datastore import export_rows
@@ -88,16 +88,15 @@ def serve_widget(request, service_number: str, kind: str):
     return _widget_headers(response)
 
 
-# Register pages change when an import or an officer changes a service; a
-# minute's staleness is harmless there (the widget is invalidated separately),
-# and lets the cache and a CDN absorb repeated reads.
+# Register pages change when an import or an officer changes a service. The
+# full-page cache keeps them until then (inspectorate_site/page_cache.py); a CDN
+# may keep them a minute, which is harmless (the widget is invalidated separately).
 PUBLIC_PAGE_SECONDS = 60
 HOME = ("Home", "/")
 
 
 @require_safe
-@cache_page(PUBLIC_PAGE_SECONDS)
-@cache_control(public=True)
+@cache_control(public=True, max_age=PUBLIC_PAGE_SECONDS)
 def service_search(request):
     """Find a care service: a fixed handful of queries whatever the size of the register."""
     service_types, council_areas = CareService.objects.filter_choices()
@@ -114,8 +113,7 @@ def service_search(request):
 
 
 @require_safe
-@cache_page(PUBLIC_PAGE_SECONDS)
-@cache_control(public=True)
+@cache_control(public=True, max_age=PUBLIC_PAGE_SECONDS)
 def service_detail(request, service_number):
     """One service's page: its registration, grades, inspection reports, figures and the widget."""
     service = get_object_or_404(CareService.objects.select_related("provider"), service_number=service_number)

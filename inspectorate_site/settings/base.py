@@ -143,11 +143,14 @@ MIDDLEWARE = [
     # database just to say that the database is down.
     "inspectorate_site.middleware.HealthCheckMiddleware",
     "services_registry.middleware.WidgetMiddleware",
+    # Whole anonymous pages the views marked public, before sessions and the CMS.
+    "inspectorate_site.page_cache.FullPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "inspectorate_site.middleware.PageMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "inspectorate_site.middleware.PublicCmsPagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
@@ -310,6 +313,10 @@ CMS_TEMPLATES = [
     ("cms/landing_page.html", "Landing page with sections"),
 ]
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}
+# The full-page cache's copy in each process (inspectorate_site/page_cache.py): how
+# stale a worker may be after a change, and how much memory the copy may take.
+PAGE_CACHE_LOCAL_SECONDS = 2
+PAGE_CACHE_LOCAL_MAX_BYTES = 16 * 1024 * 1024
 CMS_TOOLBAR_ANONYMOUS_ON = False
 # What the link picker offers besides CMS pages: public content only. Unset,
 # djangocms-link offers every admin model with search and get_absolute_url;

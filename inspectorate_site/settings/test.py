@@ -16,3 +16,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 COMPLAINTS_SMS_BACKEND = "complaints.notifier.LocmemSmsBackend"
+# Each test starts with an empty cache; a page kept in the process would outlive it.
+PAGE_CACHE_LOCAL_SECONDS = 0

@@ -1,0 +1,198 @@
+"""Whole anonymous pages, answered before sessions, authentication and the CMS.
+
+The views and django CMS already decide which responses anyone may share: those
+with ``Cache-Control: public`` and a max-age, no cookie set, varying on nothing
+but ``Cookie``. This middleware keeps exactly those, for that max-age, and
+answers the next cookieless GET for the same address from them without running
+the session, authentication, CMS or view code at all.
+
+Stale pages are never served past a change: each entry records the generations
+it was rendered under (the CMS page-cache version, which publishing bumps; the
+publications library's; the register's, bumped when a service or provider is
+saved or an import ends), and one ``get_many`` per request fetches the entry and
+the current generations together, so a hit costs a single Redis round trip.
+Addresses asked for again are kept in this process too, for a couple of seconds
+and a bounded number of bytes, and answered with no Redis call at all.
+
+Whatever carries a session, messages or CSRF cookie, the admin, and the CMS
+toolbar's switches go straight through. When Redis is down, the fail-open cache
+misses and the page is rendered as usual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from time import monotonic, time
+
+from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
+from cms.utils.conf import get_cms_setting
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import cc_delim_re, get_max_age
+from django.utils.functional import SimpleLazyObject
+
+from publications.cache import GENERATION_KEY as PUBLICATIONS_GENERATION_KEY
+
+REGISTER_GENERATION_KEY = "page-cache:register-generation"
+# Everything a stored page may have been rendered from; one get_many reads them all.
+GENERATION_KEYS = (CMS_PAGE_CACHE_VERSION_KEY, PUBLICATIONS_GENERATION_KEY, REGISTER_GENERATION_KEY)
+ENTRY_PREFIX = "page-cache:entry:"
+# Cookies that can change what a page shows (staff toolbar, flash messages, a form's token).
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", settings.CSRF_COOKIE_NAME)
+# Headers the outer middleware adds again on the way out; not stored.
+NOT_STORED_HEADERS = {"set-cookie", "date", "age"}
+
+_admin_prefix = SimpleLazyObject(lambda: reverse("admin:index"))
+_toolbar_switches = SimpleLazyObject(
+    lambda: {
+        get_cms_setting("CMS_TOOLBAR_URL__ENABLE"),
+        get_cms_setting("CMS_TOOLBAR_URL__DISABLE"),
+        get_cms_setting("CMS_TOOLBAR_URL__PERSIST"),
+        "edit",
+        "structure",
+        "preview",
+    }
+)
+
+
+def invalidate_register(**kwargs) -> None:
+    """Every stored page that may show a care service is stale now (signal receiver, or call it)."""
+    try:
+        cache.incr(REGISTER_GENERATION_KEY)
+    except ValueError:
+        cache.set(REGISTER_GENERATION_KEY, 1, None)
+
+
+def bypasses(request) -> bool:
+    """Whether this request must be rendered for its own sake."""
+    return (
+        request.method not in ("GET", "HEAD")
+        or any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        or request.path.startswith(str(_admin_prefix))
+        or not _toolbar_switches.isdisjoint(request.GET)
+    )
+
+
+def storable(response) -> bool:
+    """Only what the view already marked as anyone's: public, with a max-age, setting no cookie."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {
+        d.strip().lower().split("=")[0] for d in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if "public" not in directives or directives & {"private", "no-store", "no-cache"}:
+        return False
+    varies = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    return (get_max_age(response) or 0) > 0 and varies <= {"cookie"}
+
+
+def entry_key(request) -> str:
+    return f"{ENTRY_PREFIX}{request.scheme}://{request.get_host()}{request.get_full_path()}"
+
+
+class LocalCopies:
+    """Entries this process served lately, bounded in seconds and bytes, for the hottest addresses."""
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: str, entry: dict) -> None:
+        seconds, limit = settings.PAGE_CACHE_LOCAL_SECONDS, settings.PAGE_CACHE_LOCAL_MAX_BYTES
+        size = len(entry["content"])
+        if seconds <= 0 or size > limit // 8:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (monotonic() + seconds, entry)
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        found = self._entries.pop(key, None)
+        if found is not None:
+            self._bytes -= len(found[1]["content"])
+
+
+local_copies = LocalCopies()
+
+
+def _response_from(entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response.headers[name] = value
+    response.headers["Age"] = str(max(0, int(time() - entry["stored_at"])))
+    return response
+
+
+class FullPageCacheMiddleware:
+    """Sits after whitenoise, the health check and the widget, before sessions (see MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if bypasses(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        entry = local_copies.get(key)
+        if entry is not None:
+            return _response_from(entry)
+
+        found = cache.get_many([*GENERATION_KEYS, key])
+        generations = [found.get(name) for name in GENERATION_KEYS]
+        entry = found.get(key)
+        if entry is not None and entry["generations"] == generations:
+            local_copies.put(key, entry)
+            return _response_from(entry)
+
+        if None in generations:
+            generations = self._first_generations(generations)
+        response = self.get_response(request)
+        if storable(response):
+            self._store(key, response, generations)
+        return response
+
+    @staticmethod
+    def _first_generations(generations: list) -> list:
+        """Start the counters nobody has started yet (a cold cache), so this render can be kept."""
+        for name, generation in zip(GENERATION_KEYS, generations, strict=True):
+            if generation is None:
+                cache.add(name, 1, None)
+        found = cache.get_many(GENERATION_KEYS)
+        return [found.get(name) for name in GENERATION_KEYS]
+
+    @staticmethod
+    def _store(key, response, generations) -> None:
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS
+        ]
+        entry = {
+            "generations": generations,
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+            "stored_at": time(),
+        }
+        cache.set(key, entry, get_max_age(response))
