@@ -65,7 +65,7 @@ class StaffContentSecurityPolicyMiddleware:
 
     django CMS's toolbar, structure mode and the admin use inline scripts and
     open admin forms in same-origin frames. The public keeps the strict policy
-    and ``X-Frame-Options: DENY``. Sits after ``CSPMiddleware`` in MIDDLEWARE so
+    and ``X-Frame-Options: DENY``. Sits after the CSP middleware in MIDDLEWARE so
     it marks the response before the CSP header is written.
     """
 

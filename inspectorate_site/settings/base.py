@@ -137,7 +137,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inspectorate_site.middleware.ResponseHeadersMiddleware",
     "inspectorate_site.middleware.RejectMalformedPathMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "inspectorate_site.csp.SettingsPolicyCSPMiddleware",
     "inspectorate_site.middleware.StaffContentSecurityPolicyMiddleware",
     # Answers /healthz before sessions and the CMS, which would need the
     # database just to say that the database is down.
