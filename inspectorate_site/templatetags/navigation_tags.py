@@ -1,15 +1,58 @@
-"""Shared page chrome as template tags: breadcrumbs, pagination and metadata rows.
+"""Shared page chrome as template tags: the main menu, breadcrumbs, pagination and metadata rows.
 
 Each tag renders one component from templates/components/, so a change to the
 design-system markup lands on every page at once. App templates
 `{% load navigation_tags %}`; no app imports this module.
 """
 
+import hashlib
+
+from cms.cache import _get_cache_version, _set_cache_version
+from cms.utils.conf import get_cms_setting
 from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
 PAGE_PARAMETER = "page"
+MAIN_MENU_TEMPLATE = "includes/main_menu_items.html"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu's items: rendered once a request (the header shows them twice, phone and desktop),
+    and for the public kept per page until the next publish (django CMS's page-cache version).
+
+    Staff may see unpublished pages in the menu, and a page that must work with the
+    database down has a fixed menu: neither is kept.
+    """
+    request = context.get("request")
+    rendered = getattr(request, "_main_menu_html", None)
+    if rendered is not None:
+        return rendered
+    user = getattr(request, "user", None)
+    kept = (
+        request is not None
+        and not context.get("static_navigation")
+        and not getattr(user, "is_authenticated", True)
+    )
+    key = None
+    if kept:
+        version = _get_cache_version()
+        digest = hashlib.sha256(request.path.encode()).hexdigest()
+        key = f"main-menu:{version}:{get_language()}:{digest}"
+        rendered = cache.get(key)
+    if rendered is None:
+        rendered = mark_safe(context.template.engine.get_template(MAIN_MENU_TEMPLATE).render(context))  # noqa: S308 (our own template's output)
+        if key is not None:
+            cache.set(key, str(rendered), get_cms_setting("CACHE_DURATIONS")["content"])
+            _set_cache_version(version)  # as django CMS does: the version outlives what was kept under it
+    rendered = mark_safe(rendered)  # noqa: S308 (our own template's output, from the cache)
+    if request is not None:
+        request._main_menu_html = rendered
+    return rendered
 
 
 @register.inclusion_tag("components/breadcrumbs.html")
