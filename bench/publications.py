@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -186,12 +187,20 @@ def static_baseline_path() -> str:
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
+# Each request's query string is new: a token for this run, the wrk thread's number and a counter.
+# (math.random was seeded alike in both threads and across runs, so a rerun within a minute
+# replayed the same strings from the cache and doubled the "uncached" figure.)
 WRK_FRESH_QUERY = """
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
 counter = 0
 request = function()
   counter = counter + 1
   local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. separator .. "bench=" .. counter .. "-" .. math.random(1, 1000000000))
+  return wrk.format(nil, wrk.path .. separator .. "bench=RUN_TOKEN-" .. thread_number .. "-" .. counter)
 end
 """
 
@@ -201,7 +210,7 @@ def measure_uncached(name: str, url: str, *, seconds: int = 10, connections: int
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError("benchmarks only target this machine")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_FRESH_QUERY)
+        script.write(WRK_FRESH_QUERY.replace("RUN_TOKEN", secrets.token_hex(8)))
     try:
         output = subprocess.run(
             ["wrk", "--latency", "-H", "X-Forwarded-Proto: https", "-s", script.name,
