@@ -21,6 +21,7 @@ misses and the page is rendered as usual.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from time import monotonic, time
@@ -90,7 +91,8 @@ def storable(response) -> bool:
 
 
 def entry_key(request) -> str:
-    return f"{ENTRY_PREFIX}{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()  # addresses can be long
 
 
 class LocalCopies:
