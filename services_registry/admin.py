@@ -1,14 +1,19 @@
 from datetime import timedelta
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from .admin_forms import CareServiceForm, offered_grade_fields, record_grade_history
+from .admin_import import RegisterImportAdmin
 from .models import (
     GRADE_FIELDS,
+    KEY_QUESTION_BY_FIELD,
     CareService,
     GradeHistory,
     InspectionReport,
     Provider,
+    RegisterImport,
     WidgetSighting,
     YearlyFigures,
 )
@@ -26,6 +31,16 @@ class GradeHistoryInline(admin.TabularInline):
     model = GradeHistory
     fields = ["published_on", *GRADE_FIELDS]
     extra = 0
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Column headings in a word or two ("Wellbeing"), so the table fits the screen."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in KEY_QUESTION_BY_FIELD:
+            formfield.label = KEY_QUESTION_BY_FIELD[db_field.name].short_label
+        return formfield
+
+    def get_fields(self, request, obj=None):
+        return ["published_on", *offered_grade_fields(obj)]
 
 
 class InspectionReportInline(admin.TabularInline):
@@ -62,6 +77,11 @@ class WidgetSightingInline(admin.TabularInline):
 
 @admin.register(CareService)
 class CareServiceAdmin(admin.ModelAdmin):
+    form = CareServiceForm
+
+    class Media:
+        css = {"all": ["services_registry/registry_admin.css"]}
+
     list_display = ["service_number", "name", "service_type", "town", "status", "min_grade"]
     list_filter = ["status", "service_type", "council_area", "address_hidden"]
     search_fields = ["service_number", "name", "town", "postcode"]
@@ -95,6 +115,37 @@ class CareServiceAdmin(admin.ModelAdmin):
         ),
         ("Record", {"fields": ["updated_at"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        """Only the key questions its type is graded on (a care home has no care, play and learning)."""
+        offered = offered_grade_fields(obj)
+        return [
+            (
+                name,
+                {
+                    "fields": [
+                        field for field in options["fields"] if field not in GRADE_FIELDS or field in offered
+                    ]
+                },
+            )
+            for name, options in self.fieldsets
+        ]
+
+    def save_related(self, request, form, formsets, change):
+        """After the inlines, so the new grades are not overwritten by the history's inline rows."""
+        super().save_related(request, form, formsets, change)
+        service = form.instance
+        if form.grades_changed and service.grades_published_on and any(service.grades_tuple()):
+            record_grade_history(service)
+            published = date_format(service.grades_published_on, "j F Y")
+            self.message_user(
+                request,
+                f"The grades were added to the grade history as published on {published}.",
+                messages.INFO,
+            )
+
+
+admin.site.register(RegisterImport, RegisterImportAdmin)
 
 
 @admin.register(WidgetSighting)

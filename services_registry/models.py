@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -99,6 +100,38 @@ KEY_QUESTIONS = [
     ),
 ]
 GRADE_FIELDS = [key_question.field for key_question in KEY_QUESTIONS]
+KEY_QUESTION_BY_FIELD = {key_question.field: key_question for key_question in KEY_QUESTIONS}
+
+# Which key questions the quality framework asks of each type of service (keys as _letters writes them):
+# early learning and childcare is graded on care, play and learning; everyone else on wellbeing and
+# care planning; services without premises of their own have no setting, a childminder no staff team.
+_RESIDENTIAL = (
+    "grade_wellbeing",
+    "grade_leadership",
+    "grade_staff_team",
+    "grade_setting",
+    "grade_care_planning",
+)
+_COMMUNITY = ("grade_wellbeing", "grade_leadership", "grade_staff_team", "grade_care_planning")
+GRADE_FIELDS_BY_TYPE = {
+    "carehomeservice": _RESIDENTIAL,
+    "secureaccommodationservice": _RESIDENTIAL,
+    "schoolcareaccommodationservice": _RESIDENTIAL,
+    "offenderaccommodationservice": _RESIDENTIAL,
+    "daycareofchildren": (
+        "grade_care_play_learning",
+        "grade_setting",
+        "grade_leadership",
+        "grade_staff_team",
+    ),
+    "childminding": ("grade_care_play_learning", "grade_setting", "grade_leadership"),
+    "housingsupportservice": _COMMUNITY,
+    "supportservice": _COMMUNITY,
+    "adoptionservice": _COMMUNITY,
+    "fosteringservice": _COMMUNITY,
+    "adultplacementservice": _COMMUNITY,
+    "nurseagency": _COMMUNITY,
+}
 FILTER_CHOICES_CACHE_KEY = "registry:filter-choices:v1"
 FILTER_CHOICES_CACHE_SECONDS = 600
 
@@ -129,6 +162,26 @@ def address_hidden_by_type(service_type: str, subtype: str) -> bool:
     return kind == "carehomeservice" and any(
         word in _letters(subtype) for word in ADDRESS_HIDDEN_CARE_HOME_SUBTYPES
     )
+
+
+def grade_fields_for(service_type: str) -> list[str]:
+    """The grade fields a type of service is graded on, in the framework's order.
+
+    A type the register does not know yet may be graded on any key question, so a new type
+    in the datastore is imported rather than refused.
+    """
+    allowed = GRADE_FIELDS_BY_TYPE.get(_letters(service_type), GRADE_FIELDS)
+    return [field for field in GRADE_FIELDS if field in allowed]
+
+
+def ungraded_key_questions(service_type: str, grades: dict[str, int | None]) -> list[KeyQuestion]:
+    """The key questions given a grade that this type of service is not graded on."""
+    allowed = grade_fields_for(service_type)
+    return [
+        KEY_QUESTION_BY_FIELD[field]
+        for field, grade in grades.items()
+        if grade is not None and field not in allowed
+    ]
 
 
 def is_address_hidden(publish_address: bool | None, service_type: str, subtype: str) -> bool:
@@ -196,6 +249,23 @@ class GradedModel(models.Model):
             for key_question in KEY_QUESTIONS
             if getattr(self, key_question.field) is not None
         ]
+
+    def graded_service_type(self) -> str:
+        raise NotImplementedError
+
+    def clean(self):
+        """Refuse a grade for a key question the service's type is not graded on."""
+        super().clean()
+        service_type = self.graded_service_type()
+        wrong = ungraded_key_questions(service_type, {field: getattr(self, field) for field in GRADE_FIELDS})
+        if wrong:
+            raise ValidationError(
+                {
+                    key_question.field: f"A {service_type.lower()} is not graded on "
+                    f"“{key_question.question}”: leave it empty."
+                    for key_question in wrong
+                }
+            )
 
 
 class Provider(models.Model):
@@ -341,6 +411,13 @@ class CareService(GradedModel):
     def get_absolute_url(self):
         return reverse("services_registry:service_detail", args=[self.service_number])
 
+    def graded_service_type(self) -> str:
+        return self.service_type
+
+    def grade_fields(self) -> list[str]:
+        """The grade fields its type is graded on."""
+        return grade_fields_for(self.service_type)
+
     @property
     def is_registered(self) -> bool:
         return self.status == self.Status.ACTIVE
@@ -403,6 +480,9 @@ class GradeHistory(GradedModel):
     def __str__(self):
         return f"{self.service.service_number} grades published {self.published_on}"
 
+    def graded_service_type(self) -> str:
+        return self.service.service_type if self.service_id else ""
+
 
 def report_upload_to(report, filename):
     return f"inspection-reports/{report.service.service_number}/{filename}"
@@ -461,3 +541,7 @@ class WidgetSighting(models.Model):
 
     def __str__(self):
         return f"{self.origin} on {self.day}"
+
+
+# Its own module, to keep this one readable; imported here so Django finds the model.
+from .register_import import RegisterImport  # noqa: E402, F401

@@ -8,9 +8,12 @@ grade-history row appears only when a service's grades change.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
+
+from inspectorate_site.page_cache import invalidate_register
 
 from ..models import GRADE_FIELDS, CareService, GradeHistory, Provider, YearlyFigures, forget_filter_choices
 from ..widget import forget_badges
@@ -45,6 +48,7 @@ class ProviderDirectory:
     def __init__(self):
         self.by_number = {}
         self.by_name = {}
+        self.planned: list[str] = []  # providers a dry run would create
         self._remember_all(Provider.objects.all())
 
     def _remember_all(self, providers) -> None:
@@ -58,8 +62,15 @@ class ProviderDirectory:
             return self.by_number.get(number)
         return self.by_name.get(name) if name else None
 
-    def resolve(self, rows: list[ParsedRow]) -> None:
-        """Give every row's values a provider_id, creating the providers not seen before."""
+    def resolve(self, rows: list[ParsedRow], *, create: bool = True) -> None:
+        """Give every row's values a provider_id, creating the providers not seen before.
+
+        A dry run (``create=False``) gives each provider it would create a stand-in id below
+        zero instead, so the rows still compare as changing provider.
+        """
+        if not create:
+            self._plan_new(rows)
+            return
         missing = {}
         for row in rows:
             if (row.provider_number or row.provider_name) and self.find(
@@ -77,6 +88,18 @@ class ProviderDirectory:
         for row in rows:
             row.values["provider_id"] = self.find(row.provider_number, row.provider_name)
 
+    def _plan_new(self, rows: list[ParsedRow]) -> None:
+        for row in rows:
+            number, name = row.provider_number, row.provider_name
+            if (number or name) and self.find(number, name) is None:
+                stand_in = -1 - len(self.planned)
+                self.planned.append(number or name)
+                if number:
+                    self.by_number[number] = stand_in
+                else:
+                    self.by_name[name] = stand_in
+            row.values["provider_id"] = self.find(number, name)
+
 
 @dataclass
 class BatchChanges:
@@ -85,9 +108,17 @@ class BatchChanges:
     services: list[CareService] = field(default_factory=list)  # new or changed: upserted whole
     regraded: list[ParsedRow] = field(default_factory=list)  # each adds (or corrects) a grade-history row
     figures: list[tuple[str, int, FigureCounts]] = field(default_factory=list)  # (service, year, counts)
-    created: int = 0
-    updated: int = 0
+    added: list[ParsedRow] = field(default_factory=list)
+    changed: list[tuple[ParsedRow, dict]] = field(default_factory=list)  # with the register's old values
     unchanged: int = 0
+
+    @property
+    def created(self) -> int:
+        return len(self.added)
+
+    @property
+    def updated(self) -> int:
+        return len(self.changed)
 
 
 def registered_state(numbers: list[str]) -> tuple[dict[str, dict], dict[tuple[str, int], FigureCounts]]:
@@ -126,9 +157,9 @@ def diff_batch(
                 changes.regraded.append(row)
         changes.figures.extend(changed_figures)
         if old is None:
-            changes.created += 1
+            changes.added.append(row)
         elif service_changed or changed_figures:
-            changes.updated += 1
+            changes.changed.append((row, old))
         else:
             changes.unchanged += 1
     return changes
@@ -216,22 +247,21 @@ def check_columns(fieldnames: list[str] | None) -> None:
         )
 
 
-def import_services(text_file, *, progress=None) -> ImportReport:
-    """Upsert every valid row of a datastore CSV into the register; report what happened to each.
-
-    ``progress`` is called with the number of rows read since the last call.
+def read_batches(text_file, report: ImportReport) -> Iterator[tuple[list[ParsedRow], int]]:
+    """The file's valid rows in batches, each with the number of rows read for it; the rest are
+    rejected in ``report``. The one reading both the import and its dry run (planning) use.
     """
     reader = csv.DictReader(text_file)
     fieldnames = [name.strip() for name in reader.fieldnames or []]
     check_columns(fieldnames)
     reader.fieldnames = fieldnames
     years = year_columns(fieldnames)
-    providers = ProviderDirectory()
-    report = ImportReport()
     seen: dict[str, int] = {}
     batch: list[ParsedRow] = []
+    rows_read = 0
     # Row 1 is the header, as a spreadsheet numbers it.
     for row_number, row in enumerate(reader, start=2):
+        rows_read += 1
         try:
             if None in row:
                 raise RowError("the row has more cells than the header has columns")
@@ -246,13 +276,23 @@ def import_services(text_file, *, progress=None) -> ImportReport:
             seen[parsed.service_number] = row_number
             batch.append(parsed)
         if len(batch) >= BATCH_SIZE:
+            yield batch, rows_read
+            batch, rows_read = [], 0
+    yield batch, rows_read
+
+
+def import_services(text_file, *, progress=None) -> ImportReport:
+    """Upsert every valid row of a datastore CSV into the register; report what happened to each.
+
+    ``progress`` is called with the number of rows read (valid or not) since the last call.
+    """
+    providers = ProviderDirectory()
+    report = ImportReport()
+    for batch, rows_read in read_batches(text_file, report):
+        if batch:
             _write_batch(batch, providers, report)
-            if progress:
-                progress(len(batch))
-            batch = []
-    if batch:
-        _write_batch(batch, providers, report)
+            invalidate_register()  # each batch is committed: its services' pages show it now
+        if progress:
+            progress(rows_read)
     forget_filter_choices()
-    if progress:
-        progress(len(batch))
     return report

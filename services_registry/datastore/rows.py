@@ -16,6 +16,7 @@ from ..models import (
     compact_postcode,
     is_address_hidden,
     lowest_grade,
+    ungraded_key_questions,
 )
 from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, PUBLIC_LIST_COLUMN, TEXT_COLUMNS
 
@@ -96,7 +97,7 @@ def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> 
     values["provided_by_local_authority"] = cell("Provided_by_Local_Authority").lower() in YES
     values.update(_address_publication(cell, values))
     values.update(_dates(cell))
-    values.update(_grades(cell))
+    values.update(_grades(cell, values["service_type"]))
     year_figures = _year_figures(cell, years)
     provider_number = _provider_number(cell)
     return ParsedRow(
@@ -162,8 +163,11 @@ def _dates(cell: Cell) -> dict[str, date | None]:
     return {field: parse_date(cell(column), column) for field, column in DATE_COLUMNS.items()}
 
 
-def _grades(cell: Cell) -> dict[str, int | None]:
+def _grades(cell: Cell, service_type: str) -> dict[str, int | None]:
     grades = {field: parse_grade(cell(column), column) for field, column in GRADE_COLUMNS.items()}
+    # The same rule as the admin's (GradedModel.clean): a care home has no care, play and learning.
+    if wrong := ungraded_key_questions(service_type, grades):
+        raise RowError(f"{wrong[0].column} is graded, but a {service_type} is not graded on it")
     return {**grades, "min_grade": lowest_grade(grades[field] for field in GRADE_FIELDS)}
 
 

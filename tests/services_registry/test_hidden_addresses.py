@@ -10,6 +10,9 @@ from services_registry.factories import CareServiceFactory
 from services_registry.models import ADDRESS_WITHHELD_REASON, CareService
 from tests.services_registry.test_import import HEADER, row, run_import, write_csv
 
+# Rows of any type, without the care home's grades a childminder or a nursery is not graded on.
+UNGRADED = {column: "" for column in HEADER if column.startswith("KQ_")}
+
 pytestmark = pytest.mark.django_db
 
 HIDDEN = "CS2003028221"
@@ -146,7 +149,9 @@ def test_the_feed_shows_no_address(client, home):
     ],
 )
 def test_without_the_column_the_rule_by_type_decides(tmp_path, service_type, subtype, hidden):
-    run_import(write_csv(tmp_path / "register.csv", [row(CareService=service_type, Subtype=subtype)]))
+    run_import(
+        write_csv(tmp_path / "register.csv", [row(CareService=service_type, Subtype=subtype, **UNGRADED)])
+    )
 
     service = CareService.objects.get()
     assert (service.publish_address, service.address_hidden) == (None, hidden)
@@ -162,7 +167,7 @@ def test_without_the_column_the_rule_by_type_decides(tmp_path, service_type, sub
     ],
 )
 def test_the_column_overrides_the_rule_and_blank_follows_it(tmp_path, public_list, service_type, hidden):
-    rows = [row(CareService=service_type, PublicList=public_list)]
+    rows = [row(CareService=service_type, PublicList=public_list, **UNGRADED)]
     run_import(write_csv(tmp_path / "register.csv", rows, header=[*HEADER, "PublicList"]))
 
     assert CareService.objects.get().address_hidden is hidden
@@ -179,7 +184,7 @@ def test_an_unreadable_public_list_rejects_the_row(tmp_path):
 
 def test_the_column_round_trips_through_import_and_export(client, tmp_path):
     rows = [
-        row("CS2003001025", PublicList="Y", CareService="Child Minding"),
+        row("CS2003001025", PublicList="Y", CareService="Child Minding", **UNGRADED),
         row("CS2003001026", PublicList="N"),
         row("CS2003001027", PublicList=""),
     ]

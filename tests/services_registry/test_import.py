@@ -266,3 +266,12 @@ def test_demo_register_loads_through_the_import_idempotently():
     assert (CareService.objects.count(), GradeHistory.objects.count()) == counts
     assert "Created: 0, updated: 0" in second.getvalue()
     assert "Inspection reports added: 0" in second.getvalue()
+
+
+def test_an_import_shows_on_the_service_page_at_once(client, tmp_path):
+    run_import(write_csv(tmp_path / "one.csv", [row()]))
+    assert "Rowan House" in client.get("/services/CS2003001025/").content.decode()
+
+    run_import(write_csv(tmp_path / "two.csv", [row(ServiceName="Rowan House Care Home")]))
+
+    assert "Rowan House Care Home" in client.get("/services/CS2003001025/").content.decode()
