@@ -18,31 +18,44 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils import timezone
 
-from . import revision_admin
+from . import admin_views, revision_admin
+from .admin_forms import PublicationAdminForm
+from .kept_uploads import KeepingFileInput, forget_kept, keep_uploads
 from .models import Category, ChangeNote, Document, Publication, PublicationRevision, SlugHistory
 from .revisions import can_publish, edits_wait_for_publisher, open_revision
 
+KEEP_CHOSEN_FILES = {
+    models.FileField: {"widget": KeepingFileInput},
+    models.ImageField: {"widget": KeepingFileInput},
+}
 
-class DocumentInline(admin.TabularInline):
+
+@admin.display(description="size", ordering="file_size")
+def document_size(document):
+    return filesizeformat(document.file_size) if document.file_size else "—"
+
+
+class DocumentInline(admin.StackedInline):
+    """Stacked, a document to a box, so the form fits a laptop screen and errors sit beside their field."""
+
     model = Document
     extra = 0
+    formfield_overrides = KEEP_CHOSEN_FILES
     fields = [
-        "sort_order",
-        "number",
         "title",
         "file",
+        ("number", "sort_order"),
         "is_accessible",
-        "file_format",
-        "file_size",
-        "page_count",
-        "download_count",
+        ("file_format", document_size, "page_count", "download_count"),
     ]
-    readonly_fields = ["file_format", "file_size", "page_count", "download_count"]
+    readonly_fields = ["file_format", document_size, "page_count", "download_count"]
 
 
 class ChangeNoteInline(admin.TabularInline):
@@ -59,8 +72,9 @@ class PublicationAdmin(admin.ModelAdmin):
     ordering = ["-download_count"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["categories"]
-    readonly_fields = ["download_count", "created_at", "updated_at"]
+    form = PublicationAdminForm
+    formfield_overrides = KEEP_CHOSEN_FILES
+    readonly_fields = ["download_count", "withdrawn_at", "withdrawn_reason", "created_at", "updated_at"]
     inlines = [DocumentInline, ChangeNoteInline]
     actions = ["publish_now", "unpublish"]
     fieldsets = [
@@ -70,6 +84,7 @@ class PublicationAdmin(admin.ModelAdmin):
         ("Downloads", {"fields": ["imported_downloads", "download_count"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+    withdrawn_fieldset = ("Withdrawn", {"fields": ["withdrawn_at", "withdrawn_reason"]})
 
     change_form_template = "admin/publications/publication/change_form.html"
 
@@ -105,6 +120,9 @@ class PublicationAdmin(admin.ModelAdmin):
             return redirect("admin:publications_publicationrevision_change", revision.pk)
         extra_context = {
             **(extra_context or {}),
+            "can_withdraw": publication is not None
+            and publication.status == Publication.Status.PUBLISHED
+            and can_publish(request.user),
             "open_revision": revision,
             "can_start_revision": publication is not None
             and edits_wait_for_publisher(request.user, publication)
@@ -118,9 +136,41 @@ class PublicationAdmin(admin.ModelAdmin):
                 "<path:object_id>/start-changes/",
                 self.admin_site.admin_view(partial(revision_admin.start_changes, self)),
                 name="publications_publication_start_changes",
-            )
+            ),
+            path(
+                "<path:object_id>/withdraw/",
+                self.admin_site.admin_view(partial(admin_views.withdraw, self)),
+                name="publications_publication_withdraw",
+            ),
         ]
         return own + super().get_urls()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.status == Publication.Status.WITHDRAWN:
+            return [*fieldsets[:3], self.withdrawn_fieldset, *fieldsets[3:]]
+        return fieldsets
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST":
+            # Shown again after a POST means something was wrong: keep the files, list the errors.
+            forms = self._forms_on_page(context)
+            for form in forms:
+                keep_uploads(form)
+            context["error_summary"] = error_summary(forms)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _forms_on_page(context):
+        forms = [context["adminform"].form]
+        for inline in context.get("inline_admin_formsets", []):
+            forms += inline.formset.forms
+        return forms
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for each in [form, *(child for formset in formsets for child in formset.forms)]:
+            forget_kept(each)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -150,6 +200,26 @@ class PublicationAdmin(admin.ModelAdmin):
         messages.success(request, f"Unpublished {queryset.count()} publication(s).")
 
 
+def error_summary(forms) -> list[tuple[str, str]]:
+    """(text, link to the field) for every error on the page, for the summary above the form."""
+    summary = []
+    for form in forms:
+        prefix = ""
+        if form.prefix:
+            number = form.prefix.rpartition("-")[2]
+            prefix = f"{form._meta.model._meta.verbose_name.capitalize()} {int(number) + 1}: "
+        for name, errors in form.errors.items():
+            if name == "__all__" or name not in form.fields:
+                target, label = "", ""
+            else:
+                target = form[name].id_for_label or form[name].auto_id
+                label = f"{form.fields[name].label or name}: "
+            summary += [
+                (f"{prefix}{label}{error}", f"#{target}" if target else "#content") for error in errors
+            ]
+    return summary
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "path", "parent", "ordering"]
@@ -167,7 +237,7 @@ class DocumentAdmin(admin.ModelAdmin):
         "__str__",
         "publication",
         "file_format",
-        "file_size",
+        document_size,
         "page_count",
         "is_accessible",
         "download_count",
@@ -176,7 +246,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ["file_format", "is_accessible"]
     search_fields = ["title", "number", "publication__title"]
     ordering = ["-download_count"]
-    readonly_fields = ["file_format", "content_type", "file_size", "page_count", "download_count"]
+    readonly_fields = ["file_format", "content_type", document_size, "page_count", "download_count"]
     autocomplete_fields = ["publication"]
 
     def has_add_permission(self, request):

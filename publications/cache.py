@@ -5,16 +5,24 @@ save or delete of a publication, category, document or change note bumps a
 generation number that is part of every key, so editors' changes show at
 once rather than after the timeout. Signed-in users (staff with the CMS
 toolbar) are never served from, nor stored in, this cache.
+
+A scheduled publication goes live by itself: no page is cached past the next
+scheduled publication date, so the first request after it sees the library
+with that publication in it. No cron job is needed. (Values behind the
+filters, like the list of years, may lag up to their hour.)
 """
 
 import functools
 import hashlib
+import math
+import time
 
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "publications:generation"
 PUBLIC_PAGE_SECONDS = 60
+NOTHING_SCHEDULED = 0.0
 
 
 def invalidate(**kwargs) -> None:
@@ -23,6 +31,37 @@ def invalidate(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, None)
+
+
+def _next_scheduled_timestamp(generation) -> float:
+    """When the next scheduled publication goes live (a Unix time), or NOTHING_SCHEDULED.
+
+    Kept per generation (any edit changes it) until that moment comes.
+    """
+    from .models import Publication
+
+    key = f"publications:next-scheduled:{generation}"
+    when = cache.get(key)
+    if when is None:
+        first = (
+            Publication.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        when = first.timestamp() if first else NOTHING_SCHEDULED
+        cache.set(key, when, _seconds_until(when) if when else 24 * 60 * 60)
+    return when
+
+
+def _seconds_until(when: float) -> int:
+    return max(1, math.ceil(when - time.time()))
+
+
+def lifetime(timeout_seconds: int, generation) -> int:
+    """The timeout, cut short so nothing cached outlives the next scheduled publication date."""
+    when = _next_scheduled_timestamp(generation)
+    return min(timeout_seconds, _seconds_until(when)) if when else timeout_seconds
 
 
 def cached_value(name: str, compute, timeout_seconds: int = 3600):
@@ -50,8 +89,9 @@ def public_page_cache(view):
             if response.status_code == 200 and not response.cookies:
                 if hasattr(response, "render"):
                     response.render()
-                patch_cache_control(response, max_age=PUBLIC_PAGE_SECONDS, public=True)
-                cache.set(key, response, PUBLIC_PAGE_SECONDS)
+                seconds = lifetime(PUBLIC_PAGE_SECONDS, generation)
+                patch_cache_control(response, max_age=seconds, public=True)
+                cache.set(key, response, seconds)
         return response
 
     return wrapper

@@ -69,6 +69,22 @@ class CategoryQuerySet(models.QuerySet):
             descendants = descendants | self.filter(pk=category.pk)
         return descendants
 
+    def in_tree_order(self) -> list["Category"]:
+        """Every category, each followed by its subcategories, in one query.
+
+        Sorting by ``path`` alone would put "guidance-x" between "guidance" and
+        "guidance/adults", since "-" sorts before "/".
+        """
+        children = {}
+        for category in self.order_by("ordering", "name", "pk"):
+            children.setdefault(category.parent_id, []).append(category)
+        ordered, stack = [], list(reversed(children.get(None, [])))
+        while stack:
+            category = stack.pop()
+            ordered.append(category)
+            stack.extend(reversed(children.get(category.pk, [])))
+        return ordered
+
 
 class Category(models.Model):
     """A node of the library's category tree.
@@ -93,7 +109,8 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["ordering", "name"]
-        verbose_name_plural = "categories"
+        verbose_name = "publication category"
+        verbose_name_plural = "publication categories"
         constraints = [
             models.UniqueConstraint(fields=["parent", "slug"], name="unique_category_slug_per_parent"),
             models.UniqueConstraint(
@@ -130,6 +147,17 @@ class PublicationQuerySet(models.QuerySet):
     def published(self):
         """Published and due: a future ``published_at`` stays hidden until then."""
         return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def on_record(self):
+        """What has a public page: the published, and the withdrawn (a page that says so, never a 404)."""
+        return self.filter(
+            status__in=[Publication.Status.PUBLISHED, Publication.Status.WITHDRAWN],
+            published_at__lte=timezone.now(),
+        )
+
+    def scheduled(self):
+        """Published with a date still to come: each goes live by itself at its ``published_at``."""
+        return self.filter(status=Publication.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def popular(self):
         return self.order_by("-download_count", "title", "pk")
@@ -194,6 +222,7 @@ class Publication(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(
@@ -223,12 +252,24 @@ class Publication(models.Model):
     categories = models.ManyToManyField(Category, related_name="publications")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(
+        "publication date",
         null=True,
         blank=True,
-        help_text="When it appears on the site; a future date schedules it.",
+        help_text="When it appears on the site. Leave empty to publish now; a future date schedules it.",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(
+        "reason for withdrawal",
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="Shown on the publication's page, under “This publication was withdrawn”.",
     )
     imported_downloads = models.PositiveIntegerField(
-        default=0, help_text="Downloads counted before this site, carried over from the old one."
+        default=0,
+        blank=True,
+        help_text="Only for publications moved from the old website: its download total. Otherwise leave it empty.",
     )
     download_count = models.PositiveIntegerField(
         default=0, editable=False, help_text="Total downloads, including those imported."
@@ -254,6 +295,10 @@ class Publication(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title)[:120]
+        if self.imported_downloads is None:
+            self.imported_downloads = 0
+        if self.status != self.Status.WITHDRAWN:
+            self.withdrawn_at, self.withdrawn_reason = None, ""
         self.body_html = render_body(self.body or "")
         previous = None
         if self.pk:
@@ -286,12 +331,28 @@ class Publication(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
+    def withdraw(self, reason: str, *, by) -> "PublicationEvent":
+        """Take it out of lists, search, feeds and downloads; its page stays and says why."""
+        self.status = self.Status.WITHDRAWN
+        self.withdrawn_at = timezone.now()
+        self.withdrawn_reason = reason
+        self.save()
+        return self.events.create(
+            kind=PublicationEvent.Kind.WITHDRAWN, by=by, at=self.withdrawn_at, note=reason
+        )
+
     def clean(self):
         errors = {}
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = "Describe the image for people who cannot see it."
         if self.status == self.Status.PUBLISHED and not self.published_at:
             errors["published_at"] = "A published publication needs a publication date."
+        if self.status == self.Status.WITHDRAWN and not self.withdrawn_reason.strip():
+            errors["status"] = "To withdraw a publication, use “Withdraw” on its page and give the reason."
         if errors:
             raise ValidationError(errors)
 
@@ -304,7 +365,8 @@ class SlugHistory(models.Model):
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name_plural = "slug history"
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses"
 
     def __str__(self):
         return f"{self.old_slug} → {self.publication.slug}"
@@ -535,6 +597,7 @@ class PublicationEvent(models.Model):
         CHANGED = "changed", "Waiting changes edited"
         PUBLISHED = "published", "Changes published"
         DISCARDED = "discarded", "Changes discarded"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     publication = models.ForeignKey(Publication, related_name="events", on_delete=models.CASCADE)
     revision = models.ForeignKey(

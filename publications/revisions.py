@@ -59,7 +59,9 @@ def can_publish(user) -> bool:
 
 def edits_wait_for_publisher(user, publication: Publication) -> bool:
     """Whether this person's changes to this publication must wait for a publisher."""
-    return publication.status == Publication.Status.PUBLISHED and not can_publish(user)
+    # A withdrawn publication's page is still public, so changes to it wait too.
+    on_record = (Publication.Status.PUBLISHED, Publication.Status.WITHDRAWN)
+    return publication.status in on_record and not can_publish(user)
 
 
 def open_revision(publication: Publication) -> PublicationRevision | None:

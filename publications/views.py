@@ -109,7 +109,9 @@ def _publication_or_redirect(request, slug, queryset):
     if publication is not None:
         return publication, None
     old = SlugHistory.objects.filter(old_slug=slug).select_related("publication").first()
-    if old is not None and (old.publication.is_public or _can_preview(request)):
+    if old is not None and (
+        old.publication.is_public or old.publication.is_withdrawn or _can_preview(request)
+    ):
         new_path = request.path.replace(f"/{slug}/", f"/{old.publication.slug}/", 1)
         query = request.META.get("QUERY_STRING")
         return None, HttpResponsePermanentRedirect(new_path + (f"?{query}" if query else ""))
@@ -120,7 +122,8 @@ def _publication_or_redirect(request, slug, queryset):
 @public_page_cache
 def publication_detail(request, slug):
     # Staff who edit publications may preview drafts and scheduled ones; the page says so.
-    visible = Publication.objects.all() if _can_preview(request) else Publication.objects.published()
+    # A withdrawn publication keeps its page, which says when and why, as GOV.UK's do.
+    visible = Publication.objects.all() if _can_preview(request) else Publication.objects.on_record()
     queryset = visible.prefetch_related(
         Prefetch("categories", queryset=Category.objects.order_by("-depth", "path")),
         Prefetch("documents", queryset=Document.objects.order_by("sort_order", "number", "title", "pk")),
@@ -137,7 +140,7 @@ def publication_detail(request, slug):
     last_updated = max(
         [note.date for note in change_notes] + ([published_on] if published_on else []), default=None
     )
-    documents = list(publication.documents.all())
+    documents = [] if publication.is_withdrawn else list(publication.documents.all())
     context = {
         "publication": publication,
         "categories": categories,
@@ -153,12 +156,18 @@ def publication_detail(request, slug):
 
 @require_safe
 def download(request, slug, document_id):
-    """Count the download, then serve the file. The address never changes; old slugs redirect."""
-    queryset = Publication.objects.published().only("pk", "slug", "status", "published_at")
+    """Count the download, then serve the file. The address never changes; old slugs redirect.
+
+    A withdrawn publication's documents are gone for good: 410, with a link to its page.
+    """
+    queryset = Publication.objects.on_record().only("pk", "title", "slug", "status", "published_at")
     publication, redirect = _publication_or_redirect(request, slug, queryset)
     if redirect:
         return redirect
     document = get_object_or_404(Document, pk=document_id, publication=publication)
+    if publication.is_withdrawn:
+        context = {"publication": publication, "breadcrumbs": [HOME, ("Document withdrawn", None)]}
+        return render(request, "publications/document_withdrawn.html", context, status=410)
     try:
         file = document.file.open("rb")
     except (OSError, ValueError) as error:

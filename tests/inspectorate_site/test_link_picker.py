@@ -44,7 +44,7 @@ def test_a_search_offers_pages_publications_categories_and_services(client):
     assert found(client, "rowan") == {
         "Rowan guidance": "Page",
         "Rowan report": "Publication",
-        "Rowan topics": "Category",
+        "Rowan topics": "Publication category",
         "Rowan House (CS2003000025)": "Care service",
     }
 

@@ -101,6 +101,12 @@ def public_pages(client) -> dict[str, str]:
     }
     pages = {name: html_of(client, url) for name, url in urls.items()}
     pages["page not found"] = html_of(client, "/no-such-page/", status=404)
+    withdrawn = Publication.objects.published().filter(documents__isnull=False).exclude(pk=publication.pk)[0]
+    withdrawn.withdraw("Replaced by a newer edition.", by=None)
+    pages["a withdrawn publication"] = html_of(client, withdrawn.get_absolute_url())
+    pages["a withdrawn publication's document"] = html_of(
+        client, withdrawn.documents.first().get_download_url(), status=410
+    )
     return pages
 
 
