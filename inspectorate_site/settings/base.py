@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "publications",
     "services_registry",
     "complaints",
+    "reviews",
 ]
 
 MIDDLEWARE = [

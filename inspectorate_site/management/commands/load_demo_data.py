@@ -3,7 +3,8 @@
 1. Staff users: an administrator and one user in each staff group.
 2. The published CMS page tree (home, sections, footer pages), owned by the administrator.
 3. The publications library: categories, publications with small real PDF
-   documents, change notes and a download history.
+   documents, change notes and a download history, and one change waiting
+   for review.
 4. The register: the demo datastore CSV through the real import, plus
    inspection reports.
 5. Demo complaints, one or more per channel and status, through the same
@@ -20,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from complaints import demo as complaints_demo
 from inspectorate_site import demo
 from publications import demo as publications_demo
+from reviews import demo as reviews_demo
 from services_registry import demo as services_registry_demo
 
 
@@ -42,6 +44,7 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS(f"Pages created: {pages_created}"))
         publications_demo.load(stdout=self.stdout)
+        reviews_demo.load(stdout=self.stdout)
         services_registry_demo.load(stdout=self.stdout)
         complaints_demo.load(stdout=self.stdout)
         if settings.DEBUG:
