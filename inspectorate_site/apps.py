@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class InspectorateSiteConfig(AppConfig):
@@ -6,3 +7,11 @@ class InspectorateSiteConfig(AppConfig):
 
     name = "inspectorate_site"
     verbose_name = "Site"
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the staff site (``admin_site.StaffAdminSite``) as ``admin.site``."""
+
+    default = False  # named in INSTALLED_APPS; InspectorateSiteConfig stays this module's own app
+
+    default_site = "inspectorate_site.admin_site.StaffAdminSite"

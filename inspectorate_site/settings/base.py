@@ -95,7 +95,7 @@ COMPLAINTS_ANONYMISE_AFTER_DAYS = env_int("COMPLAINTS_ANONYMISE_AFTER_DAYS", def
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "inspectorate_site.apps.StaffAdminConfig",  # django.contrib.admin, under the site's own name
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
