@@ -63,6 +63,8 @@ def _fill_placeholders(page_content: PageContent, demo_page: DemoPage) -> None:
     placeholders = {p.slot: p for p in page_content.rescan_placeholders().values()}
     for slot, html in demo_page.placeholders.items():
         add_plugin(placeholders[slot], "TextPlugin", LANGUAGE, body=html)
+    for slot, plugin_type, fields in demo_page.blocks:
+        add_plugin(placeholders[slot], plugin_type, LANGUAGE, **fields)
 
 
 def _publish(page_content: PageContent, user) -> None:

@@ -31,6 +31,8 @@ class DemoPage:
     parent: str | None = None
     meta_description: str = ""
     placeholders: dict[str, str] = field(default_factory=dict)
+    # Design-system blocks after a placeholder's text: (slot, plugin type, fields).
+    blocks: tuple[tuple[str, str, dict], ...] = ()
 
 
 DEMO_PAGES = [
@@ -52,6 +54,7 @@ DEMO_PAGES = [
                 f"young person, text us on {settings.TEXT_TO_COMPLAIN_NUMBER}. You do not have to give your name.</p>"
             ),
         },
+        blocks=(("content", "ServiceSearchPlugin", {"label": "Find a care service"}),),
     ),
     DemoPage(
         reverse_id="publications",
@@ -134,12 +137,11 @@ DEMO_PAGES = [
         parent="about-us",
         placeholders={
             "content": (
-                f"<p>Phone: {settings.CONTACT_PHONE}</p>"
-                f"<p>Text to complain (children and young people): {settings.TEXT_TO_COMPLAIN_NUMBER}</p>"
-                "<p>If you need this information in another format or language, tell us when you get "
-                "in touch and we will arrange it.</p>"
+                "<p>Call or text us. If you need this information in another format or language, tell us "
+                "when you get in touch and we will arrange it.</p>"
             ),
         },
+        blocks=(("content", "ContactNumbersPlugin", {}),),
     ),
     DemoPage(
         reverse_id="accessibility-statement",

@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "services_registry",
     "complaints",
     "reviews",
+    "content_blocks",
 ]
 
 MIDDLEWARE = [
@@ -332,6 +333,29 @@ DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 # Rich text: djangocms-text cleans editor HTML with nh3 on save. Its default,
 # stated because the public pages' safety rests on it.
 TEXT_HTML_SANITIZE = True
+# The rich-text toolbar offers only what the design system styles: headings,
+# bold, lists and links (Tiptap also drops the formats of missing buttons from
+# pasted text). In page text blocks, "CMSPlugins" offers the design-system
+# blocks that fit inside text, and only those.
+TEXT_EDITOR_TOOLBAR = [
+    ["Undo", "Redo"],
+    ["Paragraph", "Heading2", "Heading3", "Heading4"],
+    ["Bold"],
+    ["BulletedList", "NumberedList"],
+    ["Link", "Unlink"],
+]
+TEXT_EDITOR_SETTINGS = {
+    "toolbar_CMS": [*TEXT_EDITOR_TOOLBAR, ["CMSPlugins"]],
+    "toolbar_HTMLField": TEXT_EDITOR_TOOLBAR,
+}
+TEXT_CHILDREN_WHITELIST = [
+    "InsetTextPlugin",
+    "WarningTextPlugin",
+    "ContactNumbersPlugin",
+    "CallToActionPlugin",
+]
+# The new-page wizard puts what the editor types into the page's body, not its summary.
+CMS_PAGE_WIZARD_CONTENT_PLACEHOLDER = "content"
 
 THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.colorspace",
