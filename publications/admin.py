@@ -18,28 +18,16 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils import timezone
 
 from . import admin_views, revision_admin
 from .admin_forms import PublicationAdminForm
-from .kept_uploads import KeepingFileInput, forget_kept, keep_uploads
+from .admin_mixins import KEEP_CHOSEN_FILES, KeepsChosenFiles, document_size
 from .models import Category, ChangeNote, Document, Publication, PublicationRevision, SlugHistory
 from .revisions import can_publish, edits_wait_for_publisher, open_revision
-
-KEEP_CHOSEN_FILES = {
-    models.FileField: {"widget": KeepingFileInput},
-    models.ImageField: {"widget": KeepingFileInput},
-}
-
-
-@admin.display(description="size", ordering="file_size")
-def document_size(document):
-    return filesizeformat(document.file_size) if document.file_size else "—"
 
 
 class DocumentInline(admin.StackedInline):
@@ -65,7 +53,7 @@ class ChangeNoteInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(KeepsChosenFiles, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "changes_waiting", "download_count", "updated_at"]
     list_filter = ["status", "categories"]
     search_fields = ["title", "summary"]
@@ -73,7 +61,6 @@ class PublicationAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     form = PublicationAdminForm
-    formfield_overrides = KEEP_CHOSEN_FILES
     readonly_fields = ["download_count", "withdrawn_at", "withdrawn_reason", "created_at", "updated_at"]
     inlines = [DocumentInline, ChangeNoteInline]
     actions = ["publish_now", "unpublish"]
@@ -151,27 +138,6 @@ class PublicationAdmin(admin.ModelAdmin):
             return [*fieldsets[:3], self.withdrawn_fieldset, *fieldsets[3:]]
         return fieldsets
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if request.method == "POST":
-            # Shown again after a POST means something was wrong: keep the files, list the errors.
-            forms = self._forms_on_page(context)
-            for form in forms:
-                keep_uploads(form)
-            context["error_summary"] = error_summary(forms)
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    @staticmethod
-    def _forms_on_page(context):
-        forms = [context["adminform"].form]
-        for inline in context.get("inline_admin_formsets", []):
-            forms += inline.formset.forms
-        return forms
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for each in [form, *(child for formset in formsets for child in formset.forms)]:
-            forget_kept(each)
-
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
@@ -198,26 +164,6 @@ class PublicationAdmin(admin.ModelAdmin):
             publication.status = Publication.Status.DRAFT
             publication.save()
         messages.success(request, f"Unpublished {queryset.count()} publication(s).")
-
-
-def error_summary(forms) -> list[tuple[str, str]]:
-    """(text, link to the field) for every error on the page, for the summary above the form."""
-    summary = []
-    for form in forms:
-        prefix = ""
-        if form.prefix:
-            number = form.prefix.rpartition("-")[2]
-            prefix = f"{form._meta.model._meta.verbose_name.capitalize()} {int(number) + 1}: "
-        for name, errors in form.errors.items():
-            if name == "__all__" or name not in form.fields:
-                target, label = "", ""
-            else:
-                target = form[name].id_for_label or form[name].auto_id
-                label = f"{form.fields[name].label or name}: "
-            summary += [
-                (f"{prefix}{label}{error}", f"#{target}" if target else "#content") for error in errors
-            ]
-    return summary
 
 
 @admin.register(Category)

@@ -4,7 +4,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 
-from .models import Category, Publication
+from .models import Category, Publication, PublicationRevision
 
 
 class CategoryTreeIterator(ModelChoiceIterator):
@@ -75,3 +75,30 @@ class WithdrawForm(forms.Form):
         help_text="Shown on the publication's page. For example: “Replaced by the 2025 edition, "
         "which you can find by searching for its title.”",
     )
+
+
+class PublicationRevisionAdminForm(forms.ModelForm):
+    """Changes to a live publication, with the same category tree as the publication's own page."""
+
+    class Meta:
+        model = PublicationRevision
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "categories",
+            "image",
+            "image_alt",
+            "imported_downloads",
+        ]
+        field_classes = {"categories": CategoryTreeField}
+        help_texts = PublicationAdminForm.Meta.help_texts
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "categories" in self.fields:
+            self.fields["categories"].queryset = Category.objects.all()
+
+    def clean_imported_downloads(self):
+        return self.cleaned_data.get("imported_downloads") or 0

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from .admin_forms import PublicationRevisionAdminForm
+from .admin_mixins import KEEP_CHOSEN_FILES, KeepsChosenFiles, document_size
 from .models import ProposedChangeNote, ProposedDocument, Publication, PublicationEvent, PublicationRevision
 from .revisions import (
     RevisionError,
@@ -44,20 +46,20 @@ class OpenRevisionInline:
         return (obj is None or obj.is_open) and super().has_delete_permission(request, obj)
 
 
-class ProposedDocumentInline(OpenRevisionInline, admin.TabularInline):
+class ProposedDocumentInline(OpenRevisionInline, admin.StackedInline):
+    """Laid out as on the publication's own page: a box a document, fitting a laptop screen."""
+
     model = ProposedDocument
     extra = 0
+    formfield_overrides = KEEP_CHOSEN_FILES
     fields = [
-        "sort_order",
-        "number",
         "title",
         "file",
+        ("number", "sort_order"),
         "is_accessible",
-        "file_format",
-        "file_size",
-        "page_count",
+        ("file_format", document_size, "page_count"),
     ]
-    readonly_fields = ["file_format", "file_size", "page_count"]
+    readonly_fields = ["file_format", document_size, "page_count"]
 
 
 class ProposedChangeNoteInline(OpenRevisionInline, admin.TabularInline):
@@ -100,12 +102,12 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicationRevision)
-class PublicationRevisionAdmin(admin.ModelAdmin):
+class PublicationRevisionAdmin(KeepsChosenFiles, admin.ModelAdmin):
     list_display = ["__str__", "status", "created_by", "updated_at"]
     list_filter = [StateFilter]
     list_select_related = ["publication", "created_by"]
     search_fields = ["publication__title", "title"]
-    filter_horizontal = ["categories"]
+    form = PublicationRevisionAdminForm
     inlines = [ProposedDocumentInline, ProposedChangeNoteInline]
     actions = ["publish_selected", "discard_selected"]
     fieldsets = [
