@@ -3,11 +3,12 @@ without sessions, the CMS or the database; nothing personal is ever kept; any ch
 
 import pytest
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
 
 from inspectorate_site import page_cache
-from publications.factories import PublicationFactory
+from publications.factories import CategoryFactory, PublicationFactory
 from services_registry.factories import CareServiceFactory
 from tests.factories import SuperuserFactory, published_page
 
@@ -192,3 +193,47 @@ def test_the_copy_in_each_process_is_bounded_in_bytes(settings):
     kept = [n for n in range(20) if copies.get(f"page-{n}") is not None]
     assert kept == list(range(12, 20))
     assert copies.get("page-19")["content"] == b"x" * 900
+
+
+@pytest.fixture
+def every_public_page_type(guidance):
+    home = published_page("Home", user=SuperuserFactory(username="home-author"), slug="home")
+    with transaction.atomic():
+        home.page.set_as_homepage()
+    publication = PublicationFactory(title="Continence care")
+    category = publication.categories.first() or CategoryFactory(name="Guidance", slug="guidance-topics")
+    publication.categories.add(category)
+    service = CareServiceFactory(name="Rowan House")
+    return {
+        "home page": "/",
+        "content page": "/guidance/",
+        "library": reverse("publications:library"),
+        "category": category.get_absolute_url(),
+        "publication": publication.get_absolute_url(),
+        "search": reverse("publications:search") + "?q=continence",
+        "find a care service": reverse("services_registry:service_search") + "?q=rowan",
+        "service": service.get_absolute_url(),
+    }
+
+
+def test_every_public_page_type_comes_back_byte_identical_from_the_cache(client, every_public_page_type):
+    for name, address in every_public_page_type.items():
+        rendered = client.get(address)
+        replayed = client.get(address)
+
+        assert rendered.status_code == replayed.status_code == 200, name
+        assert page_cache.storable(rendered), f"{name} was not kept"
+        assert replayed.content == rendered.content, name
+        headers = {key: value for key, value in rendered.items() if key not in ("Age", "Date", "Expires")}
+        assert {key: replayed[key] for key in headers} == headers, name
+        assert "Age" in replayed, f"{name} was not answered from the cache"
+
+
+def test_after_the_cache_is_cleared_pages_are_rendered_afresh(client, guidance):
+    client.get("/guidance/")
+    cache.clear()
+
+    response = client.get("/guidance/")
+
+    assert response.status_code == 200 and "Read me" in response.content.decode()
+    assert "Age" not in response
