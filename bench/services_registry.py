@@ -14,6 +14,7 @@ Prints figures and ratios; never asserts.
 from __future__ import annotations
 
 import csv
+import os
 import random
 import re
 import subprocess
@@ -101,19 +102,32 @@ print(f"PEAK_MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
 """
 
 
+def graded_columns_by_type() -> dict[str, list[bool]]:
+    """For each bench type, which of the six grade columns its key questions use (the register's own rule)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inspectorate_site.settings.dev")
+    import django
+
+    django.setup()
+    from services_registry.models import GRADE_FIELDS, grade_fields_for
+
+    return {kind: [field in grade_fields_for(kind) for field in GRADE_FIELDS] for kind in TYPES}
+
+
 def write_register(path: Path, rows: int) -> None:
     rng = random.Random(4)  # noqa: S311 - made-up register, not secrets
+    graded = graded_columns_by_type()
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for n in range(rows):
-            grades = [str(rng.randint(2, 6)) if rng.random() < 0.8 else "" for _ in range(6)]
+            kind = rng.choice(TYPES)
+            grades = [str(rng.randint(2, 6)) if used and rng.random() < 0.8 else "" for used in graded[kind]]
             present = [int(g) for g in grades if g]
             writer.writerow(
                 [
                     f"CS{2003000000 + n:010d}",
                     f"{rng.choice(['Rowan', 'Birch', 'Heather', 'Thistle', 'Harbour'])} {rng.choice(['House', 'Lodge', 'Nursery', 'Care'])} {n}",
-                    rng.choice(TYPES),
+                    kind,
                     "",
                     rng.choice(["Private", "Local Authority", "Voluntary or Not for Profit"]),
                     f"Provider {n % 4000} Ltd",
