@@ -70,6 +70,13 @@ def cached_value(name: str, compute, timeout_seconds: int = 3600):
     return cache.get_or_set(key, compute, timeout_seconds)
 
 
+def cached_listing_value(name: str, compute, timeout_seconds: int = 3600):
+    """Like cached_value, for what a scheduled publication changes (counts): kept no later than its going live."""
+    generation = cache.get(GENERATION_KEY) or 0
+    key = f"publications:value:{generation}:{name}"
+    return cache.get_or_set(key, compute, lifetime(timeout_seconds, generation))
+
+
 def _key(request, generation) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"publications:page:{generation}:{digest}"

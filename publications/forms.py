@@ -50,6 +50,11 @@ class LibraryFilterForm(forms.Form):
         return getattr(publications, method)()
 
     @property
+    def is_filtered(self):
+        """Whether the category or year narrows the list (a sort alone keeps every entry)."""
+        return bool(self._value("category") or self._value("year"))
+
+    @property
     def chosen_sort(self):
         return self._value("sort") or "popular"
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from .cache import cached_value, public_page_cache
+from .cache import cached_listing_value, cached_value, public_page_cache
 from .downloads import record_download, should_count
 from .forms import LibraryFilterForm, clean_query
 from .models import Category, ChangeNote, Document, Publication, SlugHistory
@@ -62,17 +62,47 @@ def _trail(categories=(), *, current):
     ]
 
 
-def _listing_context(request, publications, *, categories, with_category=True):
+def _categories():
+    """The whole category tree, root first: it changes only when an editor saves, so kept per generation."""
+    return cached_value("categories", lambda: list(Category.objects.order_by("path")))
+
+
+def _categories_by_path():
+    return {category.path: category for category in _categories()}
+
+
+def _categories_in_sibling_order():
+    """The tree in the order editors gave siblings (the database's collation for names), kept per generation."""
+    return cached_value("categories-in-sibling-order", lambda: list(Category.objects.all()))
+
+
+def _ancestors(category):
+    """The category's ancestors and itself, root first, from the kept tree."""
+    by_path = _categories_by_path()
+    parts = category.path.split("/")
+    paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return [by_path[path] for path in paths if path in by_path]
+
+
+def _listing_context(request, publications, *, categories, with_category=True, count_name=None):
+    """The filter form and a page of entries; `count_name` keeps the unfiltered total per generation."""
     form = LibraryFilterForm(request.GET, categories=categories, years=_years(), with_category=with_category)
-    page = _page(request, form.apply(publications.for_listing()))
+    page_queryset = form.apply(publications.for_listing())
+    paginator = Paginator(page_queryset, PER_PAGE)
+    if count_name and not form.is_filtered:
+        # Paginator.count is a cached_property: giving it the kept total saves the COUNT(*) over the library.
+        paginator.count = cached_listing_value(count_name, publications.count)
+    page = paginator.get_page(request.GET.get("page"))
     return {"form": form, "page_obj": page, "sort": form.chosen_sort}
 
 
 @require_safe
 @public_page_cache
 def library(request):
-    categories = list(Category.objects.order_by("path"))
-    context = _listing_context(request, Publication.objects.published(), categories=categories)
+    categories = _categories()
+    context = _listing_context(
+        request, Publication.objects.published(), categories=categories, count_name="library-count"
+    )
     context["top_categories"] = [category for category in categories if category.parent_id is None]
     context["breadcrumbs"] = [HOME, ("Publications", None)]
     return render(request, "publications/publication_list.html", context)
@@ -83,18 +113,20 @@ def library(request):
 def category_detail(request, path):
     if not CATEGORY_PATH.fullmatch(path):
         raise Http404("No such category")
-    category = get_object_or_404(Category, path=path.strip("/"))
-    ancestors = list(Category.objects.ancestors_of(category))
+    category = _categories_by_path().get(path.strip("/"))
+    if category is None:
+        raise Http404("No such category")
     context = _listing_context(
         request,
         Publication.objects.published().in_category(category),
         categories=[],
         with_category=False,
+        count_name=f"category-count:{category.pk}",
     )
     context.update(
         category=category,
-        breadcrumbs=_trail(ancestors[:-1], current=category.name),
-        subcategories=list(category.children.all()),
+        breadcrumbs=_trail(_ancestors(category)[:-1], current=category.name),
+        subcategories=[child for child in _categories_in_sibling_order() if child.parent_id == category.pk],
     )
     return render(request, "publications/category_detail.html", context)
 
@@ -134,7 +166,7 @@ def publication_detail(request, slug):
         return redirect
     request.toolbar_publication = publication  # the CMS toolbar offers "Edit this publication"
     categories = list(publication.categories.all())
-    ancestors = list(Category.objects.ancestors_of(categories[0])) if categories else []
+    ancestors = _ancestors(categories[0]) if categories else []
     change_notes = list(publication.change_notes.all())
     published_on = timezone.localdate(publication.published_at) if publication.published_at else None
     last_updated = max(
@@ -149,7 +181,12 @@ def publication_detail(request, slug):
         "has_numbers": any(document.number for document in documents),
         "change_notes": change_notes,
         "last_updated": last_updated if last_updated != published_on else None,
-        "trend": download_trend(publication),
+        # Downloads do not bump the generation: the chart is kept for the day, as its finest bar is a month.
+        "trend": cached_value(
+            f"trend:{publication.pk}:{timezone.localdate()}",
+            lambda: download_trend(publication),
+            24 * 60 * 60,
+        ),
     }
     return render(request, "publications/publication_detail.html", context)
 
