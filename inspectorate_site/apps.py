@@ -8,6 +8,11 @@ class InspectorateSiteConfig(AppConfig):
     name = "inspectorate_site"
     verbose_name = "Site"
 
+    def ready(self):
+        from . import signals
+
+        signals.connect()
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the staff site (``admin_site.StaffAdminSite``) as ``admin.site``."""

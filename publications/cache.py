@@ -17,6 +17,7 @@ import hashlib
 import math
 import time
 
+from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
@@ -77,9 +78,9 @@ def cached_listing_value(name: str, compute, timeout_seconds: int = 3600):
     return cache.get_or_set(key, compute, lifetime(timeout_seconds, generation))
 
 
-def _key(request, generation) -> str:
+def _key(request, generation, cms_version) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"publications:page:{generation}:{digest}"
+    return f"publications:page:{generation}:{cms_version}:{digest}"
 
 
 def public_page_cache(view):
@@ -88,8 +89,10 @@ def public_page_cache(view):
         cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
         if not cacheable:
             return view(request, *args, **kwargs)
-        generation = cache.get(GENERATION_KEY) or 0
-        key = _key(request, generation)
+        # A page shows the CMS's menu and breadcrumbs too: a publish must change its key as well.
+        found = cache.get_many([GENERATION_KEY, CMS_PAGE_CACHE_VERSION_KEY])
+        generation = found.get(GENERATION_KEY) or 0
+        key = _key(request, generation, found.get(CMS_PAGE_CACHE_VERSION_KEY) or 0)
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

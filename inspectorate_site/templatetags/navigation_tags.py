@@ -20,39 +20,91 @@ PAGE_PARAMETER = "page"
 MAIN_MENU_TEMPLATE = "includes/main_menu_items.html"
 
 
+def _cms_version(request) -> int:
+    """django CMS's page-cache version, read once a request however many pieces of chrome ask."""
+    version = getattr(request, "_cms_chrome_version", None)
+    if version is None:
+        version = request._cms_chrome_version = _get_cache_version()
+    return version
+
+
+def _kept_key(context, name: str, *, site_wide: bool) -> str | None:
+    """Where a piece of CMS chrome is kept for the public, or None when it must be rendered afresh.
+
+    Staff may see drafts and the toolbar's editing markup, and a page that must
+    work with the database down has fixed chrome: neither is kept. The key holds
+    django CMS's page-cache version, so every publish starts afresh in every worker.
+    Chrome that depends on the page is kept per page: a CMS page by its address;
+    an app page by its URL pattern, since the CMS finds its page by exact address
+    and every address of one pattern (each service, each publication) gets the
+    same chrome. So the current CMS page of an app address costs no query once kept.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if request is None or context.get("static_navigation") or getattr(user, "is_authenticated", True):
+        return None
+    if site_wide:
+        where = "site"
+    else:
+        match = getattr(request, "resolver_match", None)
+        # Our apps are namespaced; django CMS's own page view is not.
+        where = f"route:{match.route}" if match is not None and match.namespace else f"path:{request.path}"
+    digest = hashlib.sha256(where.encode()).hexdigest()
+    return f"cms-chrome:{name}:{_cms_version(request)}:{get_language()}:{digest}"
+
+
+def kept_for_public(context, name: str, render, *, site_wide: bool = False):
+    """`render()`'s HTML, kept for the public until the next publish (see `_kept_key`)."""
+    key = _kept_key(context, name, site_wide=site_wide)
+    rendered = cache.get(key) if key else None
+    if rendered is None:
+        rendered = str(render())
+        if key is not None:
+            cache.set(key, rendered, get_cms_setting("CACHE_DURATIONS")["content"])
+            _set_cache_version(
+                _cms_version(context["request"])
+            )  # as django CMS does: the version outlives what was kept under it
+    return mark_safe(rendered)  # noqa: S308 (our own templates' output)
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The main menu's items: rendered once a request (the header shows them twice, phone and desktop),
-    and for the public kept per page until the next publish (django CMS's page-cache version).
-
-    Staff may see unpublished pages in the menu, and a page that must work with the
-    database down has a fixed menu: neither is kept.
-    """
+    and for the public kept per page until the next publish."""
     request = context.get("request")
     rendered = getattr(request, "_main_menu_html", None)
     if rendered is not None:
         return rendered
-    user = getattr(request, "user", None)
-    kept = (
-        request is not None
-        and not context.get("static_navigation")
-        and not getattr(user, "is_authenticated", True)
-    )
-    key = None
-    if kept:
-        version = _get_cache_version()
-        digest = hashlib.sha256(request.path.encode()).hexdigest()
-        key = f"main-menu:{version}:{get_language()}:{digest}"
-        rendered = cache.get(key)
-    if rendered is None:
-        rendered = mark_safe(context.template.engine.get_template(MAIN_MENU_TEMPLATE).render(context))  # noqa: S308 (our own template's output)
-        if key is not None:
-            cache.set(key, str(rendered), get_cms_setting("CACHE_DURATIONS")["content"])
-            _set_cache_version(version)  # as django CMS does: the version outlives what was kept under it
-    rendered = mark_safe(rendered)  # noqa: S308 (our own template's output, from the cache)
+    template_ = context.template.engine.get_template(MAIN_MENU_TEMPLATE)
+    rendered = kept_for_public(context, "main-menu", lambda: template_.render(context))
     if request is not None:
         request._main_menu_html = rendered
     return rendered
+
+
+class KeptChromeNode(template.Node):
+    def __init__(self, name, nodelist, site_wide):
+        self.name = name
+        self.nodelist = nodelist
+        self.site_wide = site_wide
+
+    def render(self, context):
+        return kept_for_public(
+            context, self.name, lambda: self.nodelist.render(context), site_wide=self.site_wide
+        )
+
+
+@register.tag
+def kept_chrome(parser, token):
+    """CMS chrome kept for the public until the next publish: `{% kept_chrome "breadcrumbs" %}…{% endkept_chrome %}`
+    per page, or `{% kept_chrome "site-notice" site_wide %}…{% endkept_chrome %}` once for the whole site.
+    """
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "site_wide"):
+        raise template.TemplateSyntaxError('kept_chrome takes a name and, optionally, "site_wide"')
+    nodelist = parser.parse(("endkept_chrome",))
+    parser.delete_first_token()
+    return KeptChromeNode(bits[1].strip("\"'"), nodelist, site_wide=len(bits) == 3)
 
 
 @register.inclusion_tag("components/breadcrumbs.html")
