@@ -53,7 +53,7 @@ def matching_services(text: str, limit: int = MAX_MATCHES) -> list[CareService]:
     if not text:
         return []
     for queryset in _readings(text):
-        found = list(queryset.order_by("name", "service_number")[:limit])
+        found = list(queryset[:limit])
         if found:
             return found
     return []

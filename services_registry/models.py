@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 
@@ -289,20 +291,47 @@ class Provider(models.Model):
         return self.name
 
 
+# The words of a service's name, as PostgreSQL indexes them (migration 0007 builds its index on this).
+NAME_WORDS = SearchVector("name", config="simple")
+NAME_WORDS_SEARCHED = 8
+POSSESSIVE = re.compile(r"['’]s\b")
+# Search results in name order whatever the capitals. Not the listing index's order on purpose: walking
+# that index to the first page tests every name on the way, slow for a word found only late in the alphabet.
+SEARCH_ORDER = (Lower("name"), "service_number")
+
+
 class CareServiceQuerySet(models.QuerySet):
     def search(self, text: str):
-        """Match a name, a service number, a town or a postcode, however the person typed it."""
+        """Match a name, a service number, a town or a postcode, however the person typed it.
+
+        On PostgreSQL a name matches when each word typed begins a word of it ("sunny mead" finds
+        Sunny Meadows Nursery), through an index, so a search costs the same on any size of register.
+        The embedded SQLite matches any part of the name.
+        """
         text = " ".join(text.split())[:100]
         if not text:
             return self
         compact = compact_postcode(text)
+        services = self
+        if connections[self.db].vendor == "postgresql":
+            # "Mill's" means the Mill: a possessive is not a word the name must have.
+            words = re.findall(r"[^\W_]+", POSSESSIVE.sub("", text.lower()))[:NAME_WORDS_SEARCHED]
+            if words:
+                # Only letters and digits reach the raw query, so nothing typed is read as tsquery syntax.
+                prefixes = " & ".join(f"{word}:*" for word in words)
+                services = services.alias(name_words=NAME_WORDS)
+                match = Q(name_words=SearchQuery(prefixes, search_type="raw", config="simple"))
+            else:
+                match = Q(pk__in=[])  # nothing to look for in a name ("!!!")
+        else:
+            match = Q(name__icontains=text)
         # A hidden address's town and postcode never match: a search must not reveal where it is.
-        match = Q(name__icontains=text) | Q(town__iexact=text, address_hidden=False)
+        match |= Q(town__iexact=text, address_hidden=False)
         if SERVICE_NUMBER.could_begin(compact):
             match |= Q(service_number__startswith=compact)
         if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?(\d[A-Z]{0,2})?", compact):
             match |= Q(postcode_compact__startswith=compact, address_hidden=False)
-        return self.filter(match)
+        return services.filter(match).order_by(*SEARCH_ORDER)
 
     def with_minimum_grade(self, grade: int):
         """Services whose every published grade is at least this good."""

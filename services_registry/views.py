@@ -27,6 +27,9 @@ from .widget import (
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
+# A search lists at most this many services (25 pages): counting stops there, so a broad search
+# costs the same on a register of 3,000 or 30,000, and the page asks the person to narrow it.
+MAX_SEARCH_RESULTS = 500
 # Browsers recheck every five minutes and a CDN every ten, each serving its copy
 # a minute longer while it refetches: no copy is more than 11 minutes older than
 # our answer, which agrees with the register within 5 (widget.BADGE_FRESH_SECONDS),
@@ -103,12 +106,17 @@ def service_search(request):
     form = ServiceSearchForm(request.GET or None, service_types=service_types, council_areas=council_areas)
     if form.is_bound:
         form.is_valid()
-    results = form.filter(CareService.objects.for_listing())
+    results = form.filter(CareService.objects.for_listing())[:MAX_SEARCH_RESULTS]
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "services_registry/service_search.html",
-        {"form": form, "page": page, "breadcrumbs": [HOME, ("Find a care service", None)]},
+        {
+            "form": form,
+            "page": page,
+            "capped": page.paginator.count >= MAX_SEARCH_RESULTS,
+            "breadcrumbs": [HOME, ("Find a care service", None)],
+        },
     )
 
 

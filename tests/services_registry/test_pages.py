@@ -4,23 +4,28 @@ import datetime
 
 import pytest
 from cms.api import add_plugin
+from django.db import connection
 
+from services_registry import views
 from services_registry.factories import (
     CareServiceFactory,
     GradeHistoryFactory,
     InspectionReportFactory,
+    ProviderFactory,
     YearlyFiguresFactory,
 )
 from services_registry.models import CareService
+from tests.database_outage import needs_postgresql
 from tests.factories import SuperuserFactory, published_page
 
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/services/"
-# Our own queries (the count and the page; the filter choices are cached) plus the five
-# the site header and menus make on every page.
-SEARCH_QUERIES = 7
-DETAIL_QUERIES = 9
+# Our own queries only: the count and the page (the filter choices, the site's menus, breadcrumbs,
+# site notice and the CMS introduction are kept once rendered for any search).
+SEARCH_QUERIES = 2
+# The service with its provider, grade history, reports, yearly figures; the chrome is kept.
+DETAIL_QUERIES = 4
 
 
 def result_numbers(response):
@@ -75,6 +80,9 @@ def register():
         ("pa344lh", ["CS2005000777"]),
         ("PA34", ["CS2005000777"]),
         ("care home", ["CS2005000777"]),
+        ("little acorn", ["CS2010250001"]),
+        ("Old  Mill", ["CS2005000777"]),
+        ("!!!", []),
     ],
 )
 def test_search_finds_services_by_name_number_town_or_postcode(client, register, query, expected):
@@ -158,6 +166,62 @@ def test_pagination_links_keep_the_search(client):
     assert "?q=perth&amp;status=Active&amp;page=2" in html
 
 
+def test_a_broad_search_lists_the_first_services_and_asks_to_narrow_it(client, monkeypatch):
+    monkeypatch.setattr(views, "MAX_SEARCH_RESULTS", 30)
+    CareServiceFactory.create_batch(35, town="Perth")
+
+    html = client.get(SEARCH, {"q": "perth"}).content.decode()
+    last = client.get(SEARCH, {"q": "perth", "page": "9"}).content.decode()
+
+    assert "30 or more services found, showing 1 to 20" in html
+    assert "To find a service further on, add its town or postcode" in html
+    assert "showing 21 to 30" in last, "a page past the cap shows the last page of the first 30"
+
+
+def test_a_narrow_search_says_exactly_how_many_it_found(client, monkeypatch):
+    monkeypatch.setattr(views, "MAX_SEARCH_RESULTS", 30)
+    CareServiceFactory.create_batch(25, town="Perth")
+
+    html = client.get(SEARCH, {"q": "perth"}).content.decode()
+
+    assert "25 services found, showing 1 to 20" in html
+    assert "or more" not in html
+    assert "further on" not in html
+
+
+@pytest.mark.postgres
+@needs_postgresql
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("acorns little", ["CS2010250001"]),
+        ("old mill's", ["CS2005000777"]),
+        ("acorn_nursery", ["CS2010250001"]),
+        ("ill", []),
+    ],
+)
+def test_postgresql_matches_the_beginnings_of_words_in_any_order(client, register, query, expected):
+    assert result_numbers(client.get(SEARCH, {"q": query})) == expected
+
+
+@pytest.mark.postgres
+@needs_postgresql
+def test_postgresql_finds_names_through_the_word_index_not_a_scan_of_the_register():
+    provider = ProviderFactory()
+    CareService.objects.bulk_create(
+        CareServiceFactory.build(name=f"Service {n:05d}", town=f"Town {n % 300}", provider=provider)
+        for n in range(5000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE services_registry_careservice")
+        sql, params = CareService.objects.search("rosewood").values("pk").query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "careservice_name_words_idx" in plan, plan
+    assert "Seq Scan" not in plan, plan
+
+
 @pytest.mark.parametrize("size", [3, 40])
 def test_search_makes_a_fixed_number_of_queries_whatever_the_register_size(
     client, size, django_assert_max_num_queries
@@ -238,9 +302,9 @@ def test_service_page_makes_a_fixed_number_of_queries(client, reports, django_as
         GradeHistoryFactory(service=service, published_on=datetime.date(2015 + n, 1, 1))
         YearlyFiguresFactory(service=service, year=2015 + n)
 
-    client.get("/services/")  # the site's menus and shared blocks are cached after the first page
+    CareServiceFactory(service_number="CS2003001026")
+    client.get("/services/CS2003001026/")  # any service page keeps the chrome every service page shares
 
-    # The service with its provider, grade history, reports, yearly figures; plus the site header's.
     with django_assert_max_num_queries(DETAIL_QUERIES):
         assert client.get("/services/CS2003001025/").status_code == 200
 
