@@ -13,10 +13,10 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=inspectorate_site.settings.production
 	SECRET_KEY=deploy-check-$$(date +%s)-only-not-a-real-secret-0123456789abcdefghijklmnop \
 	ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org REDIS_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help install run serve migrate static demo test lint format check ci bench drill clean
+.PHONY: help install run serve migrate static demo test lint format check ci bench drill two-servers clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,7 +65,7 @@ check: install ## Deploy checks with production settings, and no missing migrati
 
 ci: lint check test ## What CI runs (see .ci/run for the services it starts)
 
-BENCHMARKS := bench/pages.py bench/publications.py bench/services_registry.py
+BENCHMARKS := bench/pages.py bench/publications.py bench/services_registry.py bench/two_servers.py
 
 bench: install ## Load benchmarks on PostgreSQL + Redis under gunicorn: print figures and ratios
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
@@ -73,6 +73,9 @@ bench: install ## Load benchmarks on PostgreSQL + Redis under gunicorn: print fi
 
 drill: install ## Outage drill: complaints while PostgreSQL hangs, refuses, comes back: sent/stored/lost
 	$(BIN)/python bench/outage_drill.py
+
+two-servers: install ## Two gunicorn servers on one PostgreSQL + Redis: do they agree? PASS/FAIL per check
+	$(BIN)/python bench/two_servers.py
 
 clean: ## Remove the local database, collected static files and caches
 	rm -rf var/db.sqlite3 var/static .pytest_cache .ruff_cache

@@ -11,6 +11,7 @@ Traffic goes only to 127.0.0.1, bounded in time.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -81,6 +83,28 @@ def ensure_database(env: dict[str, str]) -> None:
 
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([str(VENV_BIN / "python"), "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def manage_output(env: dict[str, str], *args: str) -> str:
+    """Run a management command with `env` and return what it printed; raise with its errors if it fails."""
+    done = subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def django_shell(env: dict[str, str], code: str) -> dict:
+    """Run `code` in a Django shell with `env`; it prints one JSON object, returned here."""
+    return json.loads(manage_output(env, "shell", "-c", code).strip().splitlines()[-1])
+
+
+def through_proxy(database_url: str, port: int) -> str:
+    """The same database, reached through a proxy on this machine's `port`."""
+    parts = urlsplit(database_url)
+    userinfo = parts.netloc.rpartition("@")[0]
+    return urlunsplit(parts._replace(netloc=f"{userinfo}@127.0.0.1:{port}"))
 
 
 @contextlib.contextmanager

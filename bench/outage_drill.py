@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,7 +35,14 @@ from bench.drill_clients import (  # noqa: E402
     TwilioText,
     WebFormPerson,
 )
-from bench.harness import ROOT, VENV_BIN, bench_environment, ensure_database, gunicorn_server  # noqa: E402
+from bench.harness import (  # noqa: E402
+    ROOT,
+    VENV_BIN,
+    bench_environment,
+    ensure_database,
+    gunicorn_server,
+    through_proxy,
+)
 from tests.faults import ThreadedTcpProxy  # noqa: E402
 
 PORT = 8120
@@ -46,12 +53,6 @@ SENDERS_PER_CHANNEL = 2
 CHANNELS = ("web form", "twilio", "notify")
 RETRIES = {"web form": 3, "twilio": 0, "notify": 5}  # Twilio never retries a webhook
 WORKER_DEADLINE = 90  # seconds for the worker to replay the spool and send what is due
-
-
-def through_proxy(database_url: str, port: int) -> str:
-    parts = urlsplit(database_url)
-    userinfo = parts.netloc.rpartition("@")[0]
-    return urlunsplit(parts._replace(netloc=f"{userinfo}@127.0.0.1:{port}"))
 
 
 class Drill:
