@@ -26,7 +26,6 @@ import threading
 from collections import OrderedDict
 from time import monotonic, time
 
-from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from cms.utils.conf import get_cms_setting
 from django.conf import settings
 from django.core.cache import cache
@@ -35,11 +34,11 @@ from django.urls import reverse
 from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.functional import SimpleLazyObject
 
-from publications.cache import GENERATION_KEY as PUBLICATIONS_GENERATION_KEY
+from . import generations
 
-REGISTER_GENERATION_KEY = "page-cache:register-generation"
+REGISTER_GENERATION_KEY = generations.REGISTER
 # Everything a stored page may have been rendered from; one get_many reads them all.
-GENERATION_KEYS = (CMS_PAGE_CACHE_VERSION_KEY, PUBLICATIONS_GENERATION_KEY, REGISTER_GENERATION_KEY)
+GENERATION_KEYS = generations.KEYS
 ENTRY_PREFIX = "page-cache:entry:"
 # Cookies that can change what a page shows (staff toolbar, flash messages, a form's token).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", settings.CSRF_COOKIE_NAME)
@@ -61,10 +60,12 @@ _toolbar_switches = SimpleLazyObject(
 
 def invalidate_register(**kwargs) -> None:
     """Every stored page that may show a care service is stale now (signal receiver, or call it)."""
-    try:
-        cache.incr(REGISTER_GENERATION_KEY)
-    except ValueError:
-        cache.set(REGISTER_GENERATION_KEY, 1, None)
+    generations.bump(REGISTER_GENERATION_KEY)
+
+
+def asks_for_toolbar(request) -> bool:
+    """The address carries one of django CMS's toolbar switches (?toolbar_on, ?edit, ...)."""
+    return not _toolbar_switches.isdisjoint(request.GET)
 
 
 def bypasses(request) -> bool:
@@ -73,7 +74,7 @@ def bypasses(request) -> bool:
         request.method not in ("GET", "HEAD")
         or any(name in request.COOKIES for name in PERSONAL_COOKIES)
         or request.path.startswith(str(_admin_prefix))
-        or not _toolbar_switches.isdisjoint(request.GET)
+        or asks_for_toolbar(request)
     )
 
 
@@ -155,6 +156,11 @@ class FullPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Everything behind this reads the generations once for the request (generations.py).
+        with generations.RequestGenerations():
+            return self._answer(request)
+
+    def _answer(self, request):
         if bypasses(request):
             return self.get_response(request)
         key = entry_key(request)
@@ -162,28 +168,19 @@ class FullPageCacheMiddleware:
         if entry is not None:
             return _response_from(entry)
 
-        found = cache.get_many([*GENERATION_KEYS, key])
-        generations = [found.get(name) for name in GENERATION_KEYS]
+        current, found = generations.read(key)
+        generations.RequestGenerations.remember(current)
+        kept_under = [current[name] for name in GENERATION_KEYS]
         entry = found.get(key)
-        if entry is not None and entry["generations"] == generations:
+        if entry is not None and entry["generations"] == kept_under:
             local_copies.put(key, entry)
             return _response_from(entry)
 
-        if None in generations:
-            generations = self._first_generations(generations)
+        request.full_page_cache_looked = True
         response = self.get_response(request)
-        if storable(response):
-            self._store(key, response, generations)
+        if storable(response) and None not in kept_under:
+            self._store(key, response, kept_under)
         return response
-
-    @staticmethod
-    def _first_generations(generations: list) -> list:
-        """Start the counters nobody has started yet (a cold cache), so this render can be kept."""
-        for name, generation in zip(GENERATION_KEYS, generations, strict=True):
-            if generation is None:
-                cache.add(name, 1, None)
-        found = cache.get_many(GENERATION_KEYS)
-        return [found.get(name) for name in GENERATION_KEYS]
 
     @staticmethod
     def _store(key, response, generations) -> None:

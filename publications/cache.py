@@ -17,91 +17,103 @@ import hashlib
 import math
 import time
 
-from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
-GENERATION_KEY = "publications:generation"
+from inspectorate_site import generations
+
+GENERATION_KEY = generations.PUBLICATIONS
 PUBLIC_PAGE_SECONDS = 60
 NOTHING_SCHEDULED = 0.0
 
 
 def invalidate(**kwargs) -> None:
     """Signal receiver: every cached publications page is stale now."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    generations.bump(GENERATION_KEY)
 
 
-def _next_scheduled_timestamp(generation) -> float:
+def _next_scheduled_timestamp() -> float:
     """When the next scheduled publication goes live (a Unix time), or NOTHING_SCHEDULED.
 
     Kept per generation (any edit changes it) until that moment comes.
     """
     from .models import Publication
 
-    key = f"publications:next-scheduled:{generation}"
-    when = cache.get(key)
-    if when is None:
+    def compute():
         first = (
             Publication.objects.scheduled()
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
         )
-        when = first.timestamp() if first else NOTHING_SCHEDULED
-        cache.set(key, when, _seconds_until(when) if when else 24 * 60 * 60)
-    return when
+        return first.timestamp() if first else NOTHING_SCHEDULED
+
+    return generations.kept(
+        "publications:next-scheduled",
+        compute,
+        counter=GENERATION_KEY,
+        seconds=lambda when: _seconds_until(when) if when else 24 * 60 * 60,
+    )
 
 
 def _seconds_until(when: float) -> int:
     return max(1, math.ceil(when - time.time()))
 
 
-def lifetime(timeout_seconds: int, generation) -> int:
+def lifetime(timeout_seconds: int) -> int:
     """The timeout, cut short so nothing cached outlives the next scheduled publication date."""
-    when = _next_scheduled_timestamp(generation)
+    when = _next_scheduled_timestamp()
     return min(timeout_seconds, _seconds_until(when)) if when else timeout_seconds
 
 
 def cached_value(name: str, compute, timeout_seconds: int = 3600):
     """A value computed from the library, kept until the library next changes (or the timeout)."""
-    key = f"publications:value:{cache.get(GENERATION_KEY) or 0}:{name}"
-    return cache.get_or_set(key, compute, timeout_seconds)
+    return generations.kept(f"publications:{name}", compute, counter=GENERATION_KEY, seconds=timeout_seconds)
 
 
 def cached_listing_value(name: str, compute, timeout_seconds: int = 3600):
     """Like cached_value, for what a scheduled publication changes (counts): kept no later than its going live."""
-    generation = cache.get(GENERATION_KEY) or 0
-    key = f"publications:value:{generation}:{name}"
-    return cache.get_or_set(key, compute, lifetime(timeout_seconds, generation))
+    return generations.kept(
+        f"publications:{name}", compute, counter=GENERATION_KEY, seconds=lifetime(timeout_seconds)
+    )
 
 
-def _key(request, generation, cms_version) -> str:
+def _key(request, current: dict) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"publications:page:{generation}:{cms_version}:{digest}"
+    # A page shows the CMS's menu and breadcrumbs too: a publish must change its key as well.
+    kept_by = ":".join(str(current[name]) for name in generations.KEYS)
+    return f"publications:page:{kept_by}:{digest}"
 
 
 def public_page_cache(view):
+    """Anonymous GETs kept a minute (less before a scheduled publication goes live), marked public.
+
+    For a visitor the full-page cache in front has already looked for the address
+    (inspectorate_site/page_cache.py) and will keep this answer: looking again here
+    would find nothing it missed. This one serves the visitors it lets by, those
+    with a form's cookie.
+    """
+
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
         if not cacheable:
             return view(request, *args, **kwargs)
-        # A page shows the CMS's menu and breadcrumbs too: a publish must change its key as well.
-        found = cache.get_many([GENERATION_KEY, CMS_PAGE_CACHE_VERSION_KEY])
-        generation = found.get(GENERATION_KEY) or 0
-        key = _key(request, generation, found.get(CMS_PAGE_CACHE_VERSION_KEY) or 0)
-        response = cache.get(key)
+        key = None
+        if not getattr(request, "full_page_cache_looked", False):
+            current = generations.current()
+            if current[generations.EPOCH_KEY] is not None:
+                key = _key(request, current)
+        response = cache.get(key) if key else None
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies:
                 if hasattr(response, "render"):
                     response.render()
-                seconds = lifetime(PUBLIC_PAGE_SECONDS, generation)
+                seconds = lifetime(PUBLIC_PAGE_SECONDS)
                 patch_cache_control(response, max_age=seconds, public=True)
-                cache.set(key, response, seconds)
+                if key:
+                    cache.set(key, response, seconds)
         return response
 
     return wrapper

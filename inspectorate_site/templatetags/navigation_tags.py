@@ -7,12 +7,13 @@ design-system markup lands on every page at once. App templates
 
 import hashlib
 
-from cms.cache import _get_cache_version, _set_cache_version
+from cms.cache import _set_cache_version
 from cms.utils.conf import get_cms_setting
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from inspectorate_site import generations
 
 register = template.Library()
 
@@ -20,24 +21,17 @@ PAGE_PARAMETER = "page"
 MAIN_MENU_TEMPLATE = "includes/main_menu_items.html"
 
 
-def _cms_version(request) -> int:
-    """django CMS's page-cache version, read once a request however many pieces of chrome ask."""
-    version = getattr(request, "_cms_chrome_version", None)
-    if version is None:
-        version = request._cms_chrome_version = _get_cache_version()
-    return version
-
-
-def _kept_key(context, name: str, *, site_wide: bool) -> str | None:
-    """Where a piece of CMS chrome is kept for the public, or None when it must be rendered afresh.
+def _kept_name(context, name: str, *, site_wide: bool) -> str | None:
+    """What a piece of CMS chrome is kept as for the public, or None when it must be rendered afresh.
 
     Staff may see drafts and the toolbar's editing markup, and a page that must
-    work with the database down has fixed chrome: neither is kept. The key holds
-    django CMS's page-cache version, so every publish starts afresh in every worker.
-    Chrome that depends on the page is kept per page: a CMS page by its address;
-    an app page by its URL pattern, since the CMS finds its page by exact address
-    and every address of one pattern (each service, each publication) gets the
-    same chrome. So the current CMS page of an app address costs no query once kept.
+    work with the database down has fixed chrome: neither is kept. It is kept
+    under django CMS's page-cache version, so every publish starts afresh in
+    every worker (generations.py). Chrome that depends on the page is kept per
+    page: a CMS page by its address; an app page by its URL pattern, since the
+    CMS finds its page by exact address and every address of one pattern (each
+    service, each publication) gets the same chrome. So the current CMS page of
+    an app address costs no query once kept.
     """
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -50,20 +44,23 @@ def _kept_key(context, name: str, *, site_wide: bool) -> str | None:
         # Our apps are namespaced; django CMS's own page view is not.
         where = f"route:{match.route}" if match is not None and match.namespace else f"path:{request.path}"
     digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"cms-chrome:{name}:{_cms_version(request)}:{get_language()}:{digest}"
+    return f"cms-chrome:{name}:{get_language()}:{digest}"
 
 
 def kept_for_public(context, name: str, render, *, site_wide: bool = False):
-    """`render()`'s HTML, kept for the public until the next publish (see `_kept_key`)."""
-    key = _kept_key(context, name, site_wide=site_wide)
-    rendered = cache.get(key) if key else None
-    if rendered is None:
-        rendered = str(render())
-        if key is not None:
-            cache.set(key, rendered, get_cms_setting("CACHE_DURATIONS")["content"])
-            _set_cache_version(
-                _cms_version(context["request"])
-            )  # as django CMS does: the version outlives what was kept under it
+    """`render()`'s HTML, kept for the public until the next publish (see `_kept_name`)."""
+    kept_name = _kept_name(context, name, site_wide=site_wide)
+    if kept_name is None:
+        return mark_safe(str(render()))  # noqa: S308 (our own templates' output)
+
+    def compute():
+        html = str(render())
+        # As django CMS does: the version outlives what is kept under it.
+        _set_cache_version(generations.current()[generations.CMS])
+        return html
+
+    seconds = get_cms_setting("CACHE_DURATIONS")["content"]
+    rendered = generations.kept(kept_name, compute, counter=generations.CMS, seconds=seconds)
     return mark_safe(rendered)  # noqa: S308 (our own templates' output)
 
 
