@@ -156,7 +156,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
-    "cms.middleware.toolbar.ToolbarMiddleware",
+    "inspectorate_site.toolbar.EditorsToolbarMiddleware",
     # Locks out repeated failed staff logins; must come last.
     "axes.middleware.AxesMiddleware",
 ]
