@@ -19,12 +19,11 @@ class LibraryFilterForm(forms.Form):
         label="Sort by", required=False, choices=[(key, label) for key, (label, _) in SORTS.items()]
     )
 
-    def __init__(self, data, *, categories, years, with_category=True):
+    def __init__(self, data, *, category_choices, find_category, years, with_category=True):
+        """`category_choices`: (path, label) pairs; `find_category(path)`: the Category, or None."""
         super().__init__(data, auto_id="filter-%s")  # ids the page has always had
-        self.categories = {category.path: category for category in categories}
-        self.fields["category"].choices = [("", "All categories")] + [
-            (category.path, ("— " * category.depth) + category.name) for category in categories
-        ]
+        self.find_category = find_category
+        self.fields["category"].choices = [("", "All categories"), *category_choices]
         self.fields["year"].choices = [("", "Any year")] + [(str(year), str(year)) for year in years]
         if not with_category:
             del self.fields["category"]
@@ -40,7 +39,8 @@ class LibraryFilterForm(forms.Form):
 
     def apply(self, publications):
         """Filter and sort a queryset by the valid parts of the request."""
-        category = self.categories.get(self._value("category") or "")
+        chosen = self._value("category")
+        category = self.find_category(chosen) if chosen else None
         if category is not None:
             publications = publications.in_category(category)
         year = self._value("year")

@@ -67,26 +67,54 @@ def _categories():
     return cached_value("categories", lambda: list(Category.objects.order_by("path")))
 
 
-def _categories_by_path():
-    return {category.path: category for category in _categories()}
+def _category_choices():
+    """The library's category filter as (path, indented name) pairs, kept per generation: a few
+    hundred strings are quicker to take from the cache than the tree's model instances."""
+    return cached_value(
+        "category-choices",
+        lambda: [(category.path, ("— " * category.depth) + category.name) for category in _categories()],
+    )
 
 
-def _categories_in_sibling_order():
-    """The tree in the order editors gave siblings (the database's collation for names), kept per generation."""
-    return cached_value("categories-in-sibling-order", lambda: list(Category.objects.all()))
+def _top_categories():
+    return cached_value(
+        "top-categories", lambda: [category for category in _categories() if category.parent_id is None]
+    )
 
 
-def _ancestors(category):
-    """The category's ancestors and itself, root first, from the kept tree."""
-    by_path = _categories_by_path()
-    parts = category.path.split("/")
-    paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    return [by_path[path] for path in paths if path in by_path]
+def _family(path):
+    """(the category at `path`, its ancestors root first and itself last, its children in sibling order),
+    or None: kept per generation and path, so a page takes only its own part of the tree."""
+
+    def compute():
+        by_path = {category.path: category for category in _categories()}
+        category = by_path.get(path)
+        if category is None:
+            return ()
+        parts = path.split("/")
+        ancestors = [
+            by_path[p] for p in ("/".join(parts[: i + 1]) for i in range(len(parts))) if p in by_path
+        ]
+        children = list(Category.objects.filter(parent=category))  # the model orders siblings
+        return (category, ancestors, children)
+
+    return cached_value(f"category-family:{path}", compute) or None
 
 
-def _listing_context(request, publications, *, categories, with_category=True, count_name=None):
+def _category_at(path):
+    family = _family(path)
+    return family[0] if family else None
+
+
+def _listing_context(request, publications, *, with_category=True, count_name=None):
     """The filter form and a page of entries; `count_name` keeps the unfiltered total per generation."""
-    form = LibraryFilterForm(request.GET, categories=categories, years=_years(), with_category=with_category)
+    form = LibraryFilterForm(
+        request.GET,
+        category_choices=_category_choices() if with_category else [],
+        find_category=_category_at,
+        years=_years(),
+        with_category=with_category,
+    )
     page_queryset = form.apply(publications.for_listing())
     paginator = Paginator(page_queryset, PER_PAGE)
     if count_name and not form.is_filtered:
@@ -99,11 +127,8 @@ def _listing_context(request, publications, *, categories, with_category=True, c
 @require_safe
 @public_page_cache
 def library(request):
-    categories = _categories()
-    context = _listing_context(
-        request, Publication.objects.published(), categories=categories, count_name="library-count"
-    )
-    context["top_categories"] = [category for category in categories if category.parent_id is None]
+    context = _listing_context(request, Publication.objects.published(), count_name="library-count")
+    context["top_categories"] = _top_categories()
     context["breadcrumbs"] = [HOME, ("Publications", None)]
     return render(request, "publications/publication_list.html", context)
 
@@ -113,20 +138,20 @@ def library(request):
 def category_detail(request, path):
     if not CATEGORY_PATH.fullmatch(path):
         raise Http404("No such category")
-    category = _categories_by_path().get(path.strip("/"))
-    if category is None:
+    family = _family(path.strip("/"))
+    if family is None:
         raise Http404("No such category")
+    category, ancestors, subcategories = family
     context = _listing_context(
         request,
         Publication.objects.published().in_category(category),
-        categories=[],
         with_category=False,
         count_name=f"category-count:{category.pk}",
     )
     context.update(
         category=category,
-        breadcrumbs=_trail(_ancestors(category)[:-1], current=category.name),
-        subcategories=[child for child in _categories_in_sibling_order() if child.parent_id == category.pk],
+        breadcrumbs=_trail(ancestors[:-1], current=category.name),
+        subcategories=subcategories,
     )
     return render(request, "publications/category_detail.html", context)
 
@@ -166,7 +191,8 @@ def publication_detail(request, slug):
         return redirect
     request.toolbar_publication = publication  # the CMS toolbar offers "Edit this publication"
     categories = list(publication.categories.all())
-    ancestors = _ancestors(categories[0]) if categories else []
+    family = _family(categories[0].path) if categories else None
+    ancestors = family[1] if family else []
     change_notes = list(publication.change_notes.all())
     published_on = timezone.localdate(publication.published_at) if publication.published_at else None
     last_updated = max(

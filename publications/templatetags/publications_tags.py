@@ -1,4 +1,6 @@
-"""Template tags for the publications pages."""
+"""Template tags for the publications pages: pieces rendered once per change of the library, not per request."""
+
+import hashlib
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -7,17 +9,40 @@ from publications.cache import cached_value
 
 register = template.Library()
 
+ENTRY_TEMPLATE = "publications/includes/publication_entry.html"
+SELECT_TEMPLATE = "components/select_question.html"
+
 
 @register.simple_tag(takes_context=True)
-def category_question(context, field):
-    """The library's category select: over 200 options, so rendered once per library generation and
-    choice rather than an option at a time on every request."""
-    chosen = str(field.value() or "")
-    component = context.template.engine.get_template("components/select_question.html")
+def publication_entry(context, publication):
+    """One entry of a list of publications, kept per library generation (which any edit bumps).
+
+    Its download count changes without an edit, so it is part of what the entry is kept as.
+    """
+    component = context.template.engine.get_template(ENTRY_TEMPLATE)
 
     def render():
-        return str(component.render(context.new({"field": field})))
+        return str(component.render(context.new({"publication": publication})))
 
-    if chosen not in {str(value) for value, _ in field.field.choices}:
+    name = f"entry:{publication.pk}:{publication.download_count}"
+    return mark_safe(cached_value(name, render))  # noqa: S308 (our own template's output)
+
+
+@register.simple_tag(takes_context=True)
+def filter_question(context, field, selected=None):
+    """A filter's select (the category one has over 200 options), kept per library generation and
+    choice rather than rendered an option at a time on every request."""
+    chosen = str(selected if selected is not None else (field.value() or ""))
+    choices = [(str(value), str(label)) for value, label in field.field.choices]
+    component = context.template.engine.get_template(SELECT_TEMPLATE)
+
+    def render():
+        return str(component.render(context.new({"field": field, "selected": selected})))
+
+    if chosen not in {value for value, _ in choices}:
         return mark_safe(render())  # noqa: S308 (bad input is rare: not worth a kept copy per odd value)
-    return mark_safe(cached_value(f"category-question:{chosen}", render))  # noqa: S308 (our own template's output)
+    # The choices come from the kept category tree and years; they are in the key all the same.
+    shape = hashlib.sha256(
+        repr((field.html_name, field.auto_id, str(field.label), choices)).encode()
+    ).hexdigest()
+    return mark_safe(cached_value(f"select-question:{shape}:{chosen}", render))  # noqa: S308 (our own template's output)
