@@ -14,10 +14,12 @@ import contextlib
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    queries: int | None = None  # database queries one such request makes, where counted
 
 
 def bench_environment(port: int, **extra: str) -> dict[str, str]:
@@ -150,27 +153,50 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"server at {url} did not come up")
 
 
-def measure(name: str, url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2) -> Result:
-    """Drive one URL with wrk for a bounded time and parse its figures."""
+# Each request's query string is new: a token for this run, the wrk thread's number and a counter.
+# (math.random was seeded alike in both threads and across runs, so a rerun within a minute
+# replayed the same strings from the cache and doubled the "uncached" figure.)
+WRK_FRESH_QUERY = """
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+counter = 0
+request = function()
+  counter = counter + 1
+  local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. separator .. "bench=RUN_TOKEN-" .. thread_number .. "-" .. counter)
+end
+"""
+
+
+def measure(
+    name: str,
+    url: str,
+    *,
+    seconds: int = 10,
+    connections: int = 16,
+    threads: int = 2,
+    fresh_query: bool = False,
+) -> Result:
+    """Drive one URL with wrk for a bounded time and parse its figures.
+
+    With `fresh_query`, every request gets a query string of its own, so no cache can answer it.
+    """
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError("benchmarks only target this machine")
-    output = subprocess.run(
-        [
-            "wrk",
-            "--latency",
-            "-H",
-            "X-Forwarded-Proto: https",
-            f"-t{threads}",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    command = ["wrk", "--latency", "-H", "X-Forwarded-Proto: https", f"-t{threads}", f"-c{connections}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if fresh_query:
+            script.write(WRK_FRESH_QUERY.replace("RUN_TOKEN", secrets.token_hex(8)))
+            script.flush()
+            command += ["-s", script.name]
+        output = subprocess.run(
+            [*command, f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = _latency_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
     p99 = _latency_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
@@ -180,6 +206,47 @@ def measure(name: str, url: str, *, seconds: int = 10, connections: int = 16, th
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         errors += sum(int(n) for n in match.groups())
     return Result(name, rps, p50, p99, errors)
+
+
+QUERY_COUNTER = """
+import json, sys
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+client = Client(HTTP_HOST="127.0.0.1", headers={"X-Forwarded-Proto": "https"})
+counts = {}
+for name, (path, fresh) in json.loads(sys.argv[1]).items():
+    if fresh:
+        path += ("&" if "?" in path else "?") + "bench-queries=" + sys.argv[2] + "-" + str(len(counts))
+    else:
+        client.get(path)  # the first visitor fills the caches; the count is the next one's
+    with CaptureQueriesContext(connection) as captured:
+        status = client.get(path).status_code
+    counts[name] = len(captured) if status == 200 else None
+print(json.dumps(counts))
+"""
+
+
+def count_queries(env: dict[str, str], paths: dict[str, tuple[str, bool]]) -> dict[str, int | None]:
+    """Database queries of one GET of each path (name: (path, fresh query string?)), under `env`'s settings."""
+    output = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", QUERY_COUNTER, json.dumps(paths), secrets.token_hex(6)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def with_queries(results: list[Result], counts: dict[str, int | None]) -> list[Result]:
+    for result in results:
+        result.queries = counts.get(result.name, result.queries)
+    return results
 
 
 def _latency_ms(text: str) -> float:
@@ -200,10 +267,13 @@ def peak_worker_memory_mb(master: subprocess.Popen) -> float:
 
 def report(title: str, baseline: Result, results: list[Result]) -> None:
     print(f"\n{title}")
-    print(f"{'endpoint':<28}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}")
+    print(
+        f"{'endpoint':<32}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'queries':>9}{'vs static':>11}"
+    )
     for row in [baseline, *results]:
         ratio = row.requests_per_second / baseline.requests_per_second if baseline.requests_per_second else 0
+        queries = "" if row.queries is None else str(row.queries)
         print(
-            f"{row.name:<28}{row.requests_per_second:>10.0f}{row.p50_ms:>10.2f}{row.p99_ms:>10.2f}"
-            f"{row.errors:>8}{ratio:>10.0%}"
+            f"{row.name:<32}{row.requests_per_second:>9.0f}{row.p50_ms:>9.2f}{row.p99_ms:>9.2f}"
+            f"{row.errors:>8}{queries:>9}{ratio:>10.1%}"
         )

@@ -14,12 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import (  # noqa: E402
     ROOT,
     bench_environment,
+    count_queries,
     ensure_database,
     gunicorn_server,
     manage,
     measure,
     peak_worker_memory_mb,
     report,
+    with_queries,
 )
 
 PORT = 8100
@@ -35,12 +37,19 @@ def main() -> None:
 
     with gunicorn_server(PORT, env) as server:
         baseline = measure("static file (whitenoise)", base + static_path)
-        results = [
-            measure("home page", base + "/"),
-            measure("content page", base + "/accessibility-statement/"),
-            measure("healthz", base + "/healthz"),
+        pages = {"home page": "/", "content page": "/accessibility-statement/"}
+        results = [measure(f"{name} (cached)", base + path) for name, path in pages.items()]
+        results += [
+            measure(f"{name} (uncached)", base + path, fresh_query=True) for name, path in pages.items()
         ]
+        results.append(measure("healthz", base + "/healthz"))
         memory = peak_worker_memory_mb(server)
+    counts = count_queries(
+        env,
+        {f"{name} (cached)": (path, False) for name, path in pages.items()}
+        | {f"{name} (uncached)": (path, True) for name, path in pages.items()},
+    )
+    with_queries(results, counts)
 
     report("CMS pages (gunicorn, 2 workers, production settings)", baseline, results)
     print(f"peak worker memory: {memory:.0f} MB")

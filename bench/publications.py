@@ -18,12 +18,8 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
-import secrets
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -70,13 +66,19 @@ def build_data(media_root: Path) -> dict[str, str]:
     from publications.models import Category, DailyDownloads, Document, Publication, search_vector
     from publications.pdf import make_pdf
 
-    if Publication.objects.filter(slug__startswith=SLUG_PREFIX).count() < PUBLICATIONS:
+    built = (
+        Publication.objects.filter(slug__startswith=SLUG_PREFIX).count() >= PUBLICATIONS
+        and Document.objects.filter(publication__slug__startswith=SLUG_PREFIX).count()
+        >= PUBLICATIONS * DOCUMENTS_EACH
+    )  # an interrupted build leaves publications without documents: start again
+    if not built:
         started = time.monotonic()
         rng = random.Random(20151)  # noqa: S311 (repeatable test data, not security)
         DailyDownloads.objects.filter(document__publication__slug__startswith=SLUG_PREFIX).delete()
         Document.objects.filter(publication__slug__startswith=SLUG_PREFIX).delete()
         Publication.objects.filter(slug__startswith=SLUG_PREFIX).delete()
-        Category.objects.filter(path__startswith=SLUG_PREFIX).order_by("-depth").delete()
+        for depth in (1, 0):  # subcategories first: a parent is protected while it has children
+            Category.objects.filter(path__startswith=SLUG_PREFIX, depth=depth).delete()
 
         tops = [
             Category(
@@ -187,56 +189,14 @@ def static_baseline_path() -> str:
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
-# Each request's query string is new: a token for this run, the wrk thread's number and a counter.
-# (math.random was seeded alike in both threads and across runs, so a rerun within a minute
-# replayed the same strings from the cache and doubled the "uncached" figure.)
-WRK_FRESH_QUERY = """
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
-counter = 0
-request = function()
-  counter = counter + 1
-  local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. separator .. "bench=RUN_TOKEN-" .. thread_number .. "-" .. counter)
-end
-"""
-
-
-def measure_uncached(name: str, url: str, *, seconds: int = 10, connections: int = 16) -> harness.Result:
-    """Like harness.measure, but every request has a new query string, so no cache can answer it."""
-    if not url.startswith("http://127.0.0.1:"):
-        raise ValueError("benchmarks only target this machine")
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_FRESH_QUERY.replace("RUN_TOKEN", secrets.token_hex(8)))
-    try:
-        output = subprocess.run(
-            ["wrk", "--latency", "-H", "X-Forwarded-Proto: https", "-s", script.name,
-             "-t2", f"-c{connections}", f"-d{seconds}s", url],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-    finally:
-        os.unlink(script.name)
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = harness._latency_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
-    p99 = harness._latency_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match.group(1))
-    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
-        errors += sum(int(n) for n in match.groups())
-    return harness.Result(name, rps, p50, p99, errors)
-
-
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
     media_root = harness.ROOT / "var" / "bench-media-publications"
     env = harness.bench_environment(PORT, MEDIA_ROOT=str(media_root))
     harness.ensure_database(env)
-    setup_django(env)
+    # Building the library runs statements longer than a page request may (the update of 10,000 search vectors).
+    setup_django({**env, "DATABASE_STATEMENT_TIMEOUT": "600"})
     paths = build_data(media_root)
     from django.db import connections
 
@@ -251,12 +211,19 @@ def main() -> None:
             if name != "download"
         ]
         results += [
-            measure_uncached(f"{name} (uncached)", base + path)
+            harness.measure(f"{name} (uncached)", base + path, fresh_query=True)
             for name, path in paths.items()
             if name != "download"
         ]
         results.append(harness.measure("download (counted)", base + paths["download"]))
         memory = harness.peak_worker_memory_mb(master)
+    pages = {name: path for name, path in paths.items() if name != "download"}
+    counts = harness.count_queries(
+        env,
+        {f"{name} (cached)": (path, False) for name, path in pages.items()}
+        | {f"{name} (uncached)": (path, True) for name, path in pages.items()},
+    )
+    harness.with_queries(results, counts)
 
     harness.report("Publications: 10,000 publications, 200 categories, 30,000 documents", baseline, results)
     print(f"Peak worker memory (VmHWM): {memory:.0f} MB")

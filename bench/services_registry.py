@@ -30,11 +30,13 @@ from bench.harness import (  # noqa: E402
     ROOT,
     VENV_BIN,
     bench_environment,
+    count_queries,
     ensure_database,
     gunicorn_server,
     measure,
     peak_worker_memory_mb,
     report,
+    with_queries,
 )
 
 PORT = 8102
@@ -224,9 +226,21 @@ def main() -> None:
         for url in urls.values():
             fetch(url)
             fetch(url)
+        uncached = {
+            "service page": urls["service page"],
+            "search q=rowan&min_grade=3": urls["search q=rowan&min_grade=3"],
+        }
         baseline = measure("static file (whitenoise)", base + static_path)
         results = [measure(name, url) for name, url in urls.items()]
+        results += [measure(f"{name} (uncached)", url, fresh_query=True) for name, url in uncached.items()]
         memory = peak_worker_memory_mb(server)
+    paths = {name: url.removeprefix(base) for name, url in urls.items()}
+    counts = count_queries(
+        env,
+        {name: (path, False) for name, path in paths.items()}
+        | {f"{name} (uncached)": (paths[name], True) for name in uncached},
+    )
+    with_queries(results, counts)
     report(f"Services registry under gunicorn (2 workers), {ROWS:,} services", baseline, results)
     print(f"  peak gunicorn worker memory: {memory:.0f} MB")
 
