@@ -10,9 +10,9 @@ import re
 
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 from .cache import cached_listing_value, cached_value, public_page_cache
 from .downloads import record_download, should_count
 from .forms import LibraryFilterForm, clean_query
-from .models import Category, ChangeNote, Document, Publication, SlugHistory
+from .models import Category, Document, Publication, SlugHistory
 from .search import search_pages, search_publications
 from .trend import download_trend
 
@@ -32,6 +32,7 @@ CATEGORY_PATH = re.compile(r"[-\w]+(?:/[-\w]+)*/?", re.ASCII)
 SEARCH_PER_PAGE = 20
 MAX_SEARCH_RESULTS = 200
 HOME = ("Home", "/")
+TREND_TEMPLATE = "publications/includes/trend.html"
 
 
 def _years():
@@ -175,30 +176,48 @@ def _publication_or_redirect(request, slug, queryset):
     raise Http404("No such publication")
 
 
+def _relations(publication):
+    """(categories, documents, change notes): they change only when an editor saves, so kept per generation.
+
+    The download count, which changes without an edit, is on the publication, read afresh.
+    """
+
+    def compute():
+        documents = (
+            []
+            if publication.is_withdrawn
+            else list(publication.documents.order_by("sort_order", "number", "title", "pk"))
+        )
+        for (
+            document
+        ) in documents:  # its download address needs the slug; the document is kept without the body
+            document.publication = Publication(pk=publication.pk, slug=publication.slug)
+        return (
+            list(publication.categories.order_by("-depth", "path")),
+            documents,
+            list(publication.change_notes.order_by("-date", "-pk")),
+        )
+
+    return cached_value(f"relations:{publication.pk}", compute)
+
+
 @require_safe
 @public_page_cache
 def publication_detail(request, slug):
     # Staff who edit publications may preview drafts and scheduled ones; the page says so.
     # A withdrawn publication keeps its page, which says when and why, as GOV.UK's do.
     visible = Publication.objects.all() if _can_preview(request) else Publication.objects.on_record()
-    queryset = visible.prefetch_related(
-        Prefetch("categories", queryset=Category.objects.order_by("-depth", "path")),
-        Prefetch("documents", queryset=Document.objects.order_by("sort_order", "number", "title", "pk")),
-        Prefetch("change_notes", queryset=ChangeNote.objects.order_by("-date", "-pk")),
-    )
-    publication, redirect = _publication_or_redirect(request, slug, queryset)
+    publication, redirect = _publication_or_redirect(request, slug, visible)
     if redirect:
         return redirect
     request.toolbar_publication = publication  # the CMS toolbar offers "Edit this publication"
-    categories = list(publication.categories.all())
+    categories, documents, change_notes = _relations(publication)
     family = _family(categories[0].path) if categories else None
     ancestors = family[1] if family else []
-    change_notes = list(publication.change_notes.all())
     published_on = timezone.localdate(publication.published_at) if publication.published_at else None
     last_updated = max(
         [note.date for note in change_notes] + ([published_on] if published_on else []), default=None
     )
-    documents = [] if publication.is_withdrawn else list(publication.documents.all())
     context = {
         "publication": publication,
         "categories": categories,
@@ -208,9 +227,9 @@ def publication_detail(request, slug):
         "change_notes": change_notes,
         "last_updated": last_updated if last_updated != published_on else None,
         # Downloads do not bump the generation: the chart is kept for the day, as its finest bar is a month.
-        "trend": cached_value(
-            f"trend:{publication.pk}:{timezone.localdate()}",
-            lambda: download_trend(publication),
+        "trend_html": cached_value(
+            f"trend-html:{publication.pk}:{timezone.localdate()}",
+            lambda: render_to_string(TREND_TEMPLATE, {"trend": download_trend(publication)}),
             24 * 60 * 60,
         ),
     }
@@ -261,8 +280,12 @@ def search(request):
     context = {"query": query, "page_obj": None, "pages": [], "breadcrumbs": [HOME, ("Search", None)]}
     if query:
         # At most MAX_SEARCH_RESULTS: counting and ranking stay cheap however common the word.
+        matching = search_publications(query)
+        paginator = Paginator(matching[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE)
+        # Counted without ranking, which only the page shown needs: the count stops at the cap.
+        paginator.count = matching.order_by().values("pk")[:MAX_SEARCH_RESULTS].count()
         context.update(
-            page_obj=_page(request, search_publications(query)[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE),
+            page_obj=paginator.get_page(request.GET.get("page")),
             pages=search_pages(query, site=get_current_site(request)),
         )
     return render(request, "publications/search.html", context)

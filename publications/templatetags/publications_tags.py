@@ -29,15 +29,16 @@ def publication_entry(context, publication):
 
 
 @register.simple_tag(takes_context=True)
-def filter_question(context, field, selected=None):
+def filter_question(context, field, selected=None, choices=None):
     """A filter's select (the category one has over 200 options), kept per library generation and
-    choice rather than rendered an option at a time on every request."""
+    choice rather than rendered an option at a time on every request. `choices` for a field that
+    has none of its own."""
     chosen = str(selected if selected is not None else (field.value() or ""))
-    choices = [(str(value), str(label)) for value, label in field.field.choices]
+    choices = [(str(value), str(label)) for value, label in (choices or field.field.choices)]
     component = context.template.engine.get_template(SELECT_TEMPLATE)
 
     def render():
-        return str(component.render(context.new({"field": field, "selected": selected})))
+        return str(component.render(context.new({"field": field, "selected": selected, "choices": choices})))
 
     if chosen not in {value for value, _ in choices}:
         return mark_safe(render())  # noqa: S308 (bad input is rare: not worth a kept copy per odd value)

@@ -48,6 +48,15 @@ def test_published_cms_pages_are_found_but_drafts_are_not(client):
     assert "Privacy draft" not in page
 
 
+def test_a_page_published_after_a_search_is_found_by_the_same_search(client):
+    author = SuperuserFactory(username="author")
+    assert "Fostering panels" not in results(client, "fostering")
+
+    published_page("Fostering panels", user=author, slug="fostering-panels")
+
+    assert 'href="/fostering-panels/">Fostering panels</a>' in results(client, "fostering")
+
+
 @pytest.mark.parametrize(
     "query",
     ["", " ", '"', "'", '"unbalanced', "%", "%%", "_", "\\", "<script>alert(1)</script>", "😀", "continence 😀",
