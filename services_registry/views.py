@@ -106,8 +106,11 @@ def service_search(request):
     form = ServiceSearchForm(request.GET or None, service_types=service_types, council_areas=council_areas)
     if form.is_bound:
         form.is_valid()
-    results = form.filter(CareService.objects.for_listing())[:MAX_SEARCH_RESULTS]
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    matching = form.filter(CareService.objects.for_listing())
+    paginator = Paginator(matching[:MAX_SEARCH_RESULTS], RESULTS_PER_PAGE)
+    # Counted without the name order, which only the page shown needs: the count stops at the cap.
+    paginator.count = matching.order_by().values("pk")[:MAX_SEARCH_RESULTS].count()
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "services_registry/service_search.html",
