@@ -12,6 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from inspectorate_site import generations
+
 from .datastore import export_rows
 from .forms import ServiceSearchForm
 from .models import CareService, InspectionReport
@@ -95,6 +97,7 @@ def serve_widget(request, service_number: str, kind: str):
 # full-page cache keeps them until then (inspectorate_site/page_cache.py); a CDN
 # may keep them a minute, which is harmless (the widget is invalidated separately).
 PUBLIC_PAGE_SECONDS = 60
+RECORD_SECONDS = 3600
 HOME = ("Home", "/")
 
 
@@ -139,12 +142,26 @@ def service_detail(request, service_number):
                 (service.name, None),
             ],
             "grades": service.grades(),
+            **_service_record(service),
+        },
+    )
+
+
+def _service_record(service) -> dict:
+    """A service's history, reports, figures and embed codes: they change only with an import or an
+    officer's save, which bump the register's generation, so they are kept per generation."""
+
+    def compute():
+        return {
             "grade_history": list(service.grade_history.all()),
             "reports": list(service.reports.all()),
             "yearly_figures": list(service.yearly_figures.all()),
             "embed_code": embed_code(service),
             "iframe_code": iframe_code(service),
-        },
+        }
+
+    return generations.kept(
+        f"service-record:{service.pk}", compute, counter=generations.REGISTER, seconds=RECORD_SECONDS
     )
 
 

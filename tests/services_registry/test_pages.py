@@ -24,8 +24,10 @@ SEARCH = "/services/"
 # Our own queries only: the count and the page (the filter choices, the site's menus, breadcrumbs,
 # site notice and the CMS introduction are kept once rendered for any search).
 SEARCH_QUERIES = 2
-# The service with its provider, grade history, reports, yearly figures; the chrome is kept.
+# Seen first: the service with its provider, grade history, reports, yearly figures; the chrome is kept.
 DETAIL_QUERIES = 4
+# Seen again at another address: the service alone; its record is kept until the register changes.
+DETAIL_QUERIES_KEPT = 1
 
 
 def result_numbers(response):
@@ -307,6 +309,22 @@ def test_service_page_makes_a_fixed_number_of_queries(client, reports, django_as
 
     with django_assert_max_num_queries(DETAIL_QUERIES):
         assert client.get("/services/CS2003001025/").status_code == 200
+
+
+def test_a_service_page_seen_before_takes_one_query_and_shows_a_new_report_at_once(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    service = CareServiceFactory(service_number="CS2003001025")
+    InspectionReportFactory(service=service, inspected_on=datetime.date(2021, 3, 4))
+    client.get("/services/CS2003001025/")
+
+    with django_assert_max_num_queries(DETAIL_QUERIES_KEPT):
+        assert "4 March 2021" in client.get("/services/CS2003001025/?from=search").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        InspectionReportFactory(service=service, inspected_on=datetime.date(2024, 5, 6))
+
+    assert "6 May 2024" in client.get("/services/CS2003001025/?from=email").content.decode()
 
 
 def test_public_pages_carry_no_inline_script_or_style(client, register):
