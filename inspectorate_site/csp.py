@@ -40,6 +40,21 @@ def settings_policies() -> tuple[str, str]:
     return found[2], found[3]
 
 
+_replaced: dict[tuple[int, str], tuple[object, str]] = {}
+
+
+def replaced_policy(replace: dict[str, list[str]]) -> str:
+    """The settings' policy with `replace`'s directives in place of its own, built once per settings
+    object and replacement: for a response with a fixed policy of its own (the framed badge)."""
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
+    key = (id(policy), repr(sorted(replace.items())))
+    found = _replaced.get(key)
+    if found is None or found[0] is not policy:
+        found = (policy, build_policy(replace=replace))
+        _replaced[key] = found
+    return found[1]
+
+
 def _excluded(config, path: str) -> bool:
     return path.startswith(tuple((config or {}).get("EXCLUDE_URL_PREFIXES", None) or ()))
 

@@ -4,6 +4,7 @@ import csv
 import itertools
 import logging
 
+from csp.constants import HEADER as CSP_HEADER
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from inspectorate_site import generations
+from inspectorate_site.csp import replaced_policy
 
 from .datastore import export_rows
 from .forms import ServiceSearchForm
@@ -37,6 +39,8 @@ MAX_SEARCH_RESULTS = 500
 # our answer, which agrees with the register within 5 (widget.BADGE_FRESH_SECONDS),
 # so a visitor sees any change within 17 minutes. Only while we answer errors may
 # a CDN serve its last copy for up to a day.
+# The one page any site may frame; its only style is the badge's, allowed by hash.
+BADGE_FRAME_POLICY = {"frame-ancestors": ["*"], "style-src": [BADGE_PAGE_STYLE_HASH]}
 WIDGET_CACHE_CONTROL = {
     "public": True,
     "max_age": 300,
@@ -87,9 +91,8 @@ def serve_widget(request, service_number: str, kind: str):
         response = HttpResponse(badge.body, content_type=KINDS[kind])
     response.headers["ETag"] = badge.etag
     if kind == "html":
-        # The one page any site may frame; its only style is the badge's, allowed by hash.
         response.xframe_options_exempt = True
-        response._csp_replace = {"frame-ancestors": ["*"], "style-src": [BADGE_PAGE_STYLE_HASH]}
+        response.headers[CSP_HEADER] = replaced_policy(BADGE_FRAME_POLICY)
     return _widget_headers(response)
 
 
