@@ -208,6 +208,28 @@ def measure(
     return Result(name, rps, p50, p99, errors)
 
 
+def beside_static(static_url: str, measure_pages) -> tuple[Result, list[Result]]:
+    """The static file measured before and after `measure_pages()`, as one baseline: their mean.
+
+    A machine whose speed drifts during a run (other load, CPU frequency) would
+    otherwise flatter or wrong the pages measured last.
+    """
+    before = measure("static file (whitenoise)", static_url)
+    results = measure_pages()
+    after = measure("static file (whitenoise)", static_url)
+    print(
+        f"static file before and after the pages: {before.requests_per_second:.0f} and {after.requests_per_second:.0f} req/s"
+    )
+    baseline = Result(
+        "static file (whitenoise)",
+        (before.requests_per_second + after.requests_per_second) / 2,
+        (before.p50_ms + after.p50_ms) / 2,
+        (before.p99_ms + after.p99_ms) / 2,
+        before.errors + after.errors,
+    )
+    return baseline, results
+
+
 QUERY_COUNTER = """
 import json, sys
 import django

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import (  # noqa: E402
     ROOT,
     bench_environment,
+    beside_static,
     count_queries,
     ensure_database,
     gunicorn_server,
@@ -36,13 +37,16 @@ def main() -> None:
     base = f"http://127.0.0.1:{PORT}"
 
     with gunicorn_server(PORT, env) as server:
-        baseline = measure("static file (whitenoise)", base + static_path)
         pages = {"home page": "/", "content page": "/accessibility-statement/"}
-        results = [measure(f"{name} (cached)", base + path) for name, path in pages.items()]
-        results += [
-            measure(f"{name} (uncached)", base + path, fresh_query=True) for name, path in pages.items()
-        ]
-        results.append(measure("healthz", base + "/healthz"))
+
+        def measure_pages():
+            results = [measure(f"{name} (cached)", base + path) for name, path in pages.items()]
+            results += [
+                measure(f"{name} (uncached)", base + path, fresh_query=True) for name, path in pages.items()
+            ]
+            return [*results, measure("healthz", base + "/healthz")]
+
+        baseline, results = beside_static(base + static_path, measure_pages)
         memory = peak_worker_memory_mb(server)
     counts = count_queries(
         env,

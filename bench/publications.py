@@ -204,18 +204,16 @@ def main() -> None:
 
     base = f"http://127.0.0.1:{PORT}"
     with harness.gunicorn_server(PORT, env) as master:
-        baseline = harness.measure("static file (whitenoise)", base + static_baseline_path())
-        results = [
-            harness.measure(f"{name} (cached)", base + path)
-            for name, path in paths.items()
-            if name != "download"
-        ]
-        results += [
-            harness.measure(f"{name} (uncached)", base + path, fresh_query=True)
-            for name, path in paths.items()
-            if name != "download"
-        ]
-        results.append(harness.measure("download (counted)", base + paths["download"]))
+
+        def measure_pages():
+            pages = [(name, path) for name, path in paths.items() if name != "download"]
+            results = [harness.measure(f"{name} (cached)", base + path) for name, path in pages]
+            results += [
+                harness.measure(f"{name} (uncached)", base + path, fresh_query=True) for name, path in pages
+            ]
+            return [*results, harness.measure("download (counted)", base + paths["download"])]
+
+        baseline, results = harness.beside_static(base + static_baseline_path(), measure_pages)
         memory = harness.peak_worker_memory_mb(master)
     pages = {name: path for name, path in paths.items() if name != "download"}
     counts = harness.count_queries(

@@ -30,6 +30,7 @@ from bench.harness import (  # noqa: E402
     ROOT,
     VENV_BIN,
     bench_environment,
+    beside_static,
     count_queries,
     ensure_database,
     gunicorn_server,
@@ -230,9 +231,14 @@ def main() -> None:
             "service page": urls["service page"],
             "search q=rowan&min_grade=3": urls["search q=rowan&min_grade=3"],
         }
-        baseline = measure("static file (whitenoise)", base + static_path)
-        results = [measure(name, url) for name, url in urls.items()]
-        results += [measure(f"{name} (uncached)", url, fresh_query=True) for name, url in uncached.items()]
+
+        def measure_pages():
+            results = [measure(name, url) for name, url in urls.items()]
+            return results + [
+                measure(f"{name} (uncached)", url, fresh_query=True) for name, url in uncached.items()
+            ]
+
+        baseline, results = beside_static(base + static_path, measure_pages)
         memory = peak_worker_memory_mb(server)
     paths = {name: url.removeprefix(base) for name, url in urls.items()}
     counts = count_queries(
