@@ -47,3 +47,25 @@ def filter_question(context, field, selected=None, choices=None):
         repr((field.html_name, field.auto_id, str(field.label), choices)).encode()
     ).hexdigest()
     return mark_safe(cached_value(f"select-question:{shape}:{chosen}", render))  # noqa: S308 (our own template's output)
+
+
+class KeptForLibraryNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return mark_safe(cached_value(f"block:{self.name}", lambda: str(self.nodelist.render(context))))  # noqa: S308
+
+
+@register.tag
+def kept_for_library(parser, token):
+    """A block that shows only what changes with an edit of the library (the category grid), kept per
+    generation: `{% kept_for_library "top-categories" %}…{% endkept_for_library %}`. Nothing in it may
+    depend on the request."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("kept_for_library takes one argument: a name")
+    nodelist = parser.parse(("endkept_for_library",))
+    parser.delete_first_token()
+    return KeptForLibraryNode(bits[1].strip("\"'"), nodelist)
