@@ -25,7 +25,7 @@ MAX_UNCACHED_QUERIES = {
     "/publications/?category=guidance&sort=title": 2,
     "/publications/categories/guidance/": 1,
     "/publications/bulk-5/": 1,
-    "/search/?q=bulk": 3,
+    "/search/?q=bulk": 2,
 }
 
 
