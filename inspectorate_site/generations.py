@@ -32,7 +32,9 @@ PUBLICATIONS = "publications:generation"
 REGISTER = "page-cache:register-generation"
 COUNTERS = (CMS, PUBLICATIONS, REGISTER)
 KEYS = (EPOCH_KEY, *COUNTERS)
-LOCAL_VALUES = 1000  # entries each worker keeps in memory, the least lately used dropped first
+# What each worker keeps in memory, the least lately used dropped first: a bound in bytes (pickled),
+# as values range from a list entry (1 KB) to the category tree (tens of KB).
+LOCAL_VALUES_MAX_BYTES = 8 * 1024 * 1024
 
 _request: ContextVar[dict | None] = ContextVar("generations", default=None)
 
@@ -87,34 +89,52 @@ def current() -> dict:
 
 
 class LocalValues:
-    """Values this worker used lately, each until its own deadline, at most LOCAL_VALUES of them.
+    """Values this worker used lately, each until its own deadline, at most LOCAL_VALUES_MAX_BYTES of them.
 
     Kept pickled, as Redis keeps them, so no request can change another's copy.
     """
 
-    def __init__(self):
+    def __init__(self, max_bytes: int = LOCAL_VALUES_MAX_BYTES):
+        self.max_bytes = max_bytes
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: str):
         with self._lock:
             found = self._entries.get(key)
-            if found is None or found[0] < monotonic():
-                self._entries.pop(key, None)
+            if found is None:
+                return None
+            if found[0] < monotonic():
+                self._drop(key)
                 return None
             self._entries.move_to_end(key)
         return pickle.loads(found[1])  # noqa: S301 (what this process pickled itself)
 
     def put(self, key: str, value, seconds: float) -> None:
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(pickled) > self.max_bytes // 8:  # one value may not push out everything else
+            return
         with self._lock:
-            self._entries[key] = (monotonic() + seconds, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-            self._entries.move_to_end(key)
-            while len(self._entries) > LOCAL_VALUES:
-                self._entries.popitem(last=False)
+            self._drop(key)
+            self._entries[key] = (monotonic() + seconds, pickled)
+            self._bytes += len(pickled)
+            while self._bytes > self.max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    @property
+    def size_in_bytes(self) -> int:
+        return self._bytes
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        found = self._entries.pop(key, None)
+        if found is not None:
+            self._bytes -= len(found[1])
 
 
 local_values = LocalValues()

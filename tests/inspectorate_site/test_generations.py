@@ -114,3 +114,24 @@ def test_an_uncached_library_page_reads_redis_once(client, monkeypatch, cookies,
 
     assert response.status_code == 200
     assert len([key for name, key in calls.calls if name in ("get", "get_many")]) == reads, calls.calls
+
+
+def test_a_worker_keeps_at_most_its_bound_in_bytes_dropping_the_least_lately_used():
+    memory = generations.LocalValues(max_bytes=8_000)
+    for n in range(20):
+        memory.put(f"entry-{n}", "x" * 900, 60)
+        memory.get("entry-0")  # used again and again: kept
+
+    assert memory.size_in_bytes <= 8_000
+    assert memory.get("entry-0") == "x" * 900
+    assert memory.get("entry-19") == "x" * 900
+    assert memory.get("entry-1") is None
+
+
+def test_a_value_too_big_for_a_worker_is_left_to_redis():
+    memory = generations.LocalValues(max_bytes=8_000)
+
+    memory.put("huge", "x" * 5_000, 60)
+
+    assert memory.get("huge") is None
+    assert memory.size_in_bytes == 0
