@@ -53,7 +53,7 @@ def test_the_seed_category_page_is_reproduced(client, demo_library):
         positions.append(entry)
         following = page[entry : entry + 1000]
         assert f">{published}</time>" in following, title
-        assert f"Downloads: {downloads}" in following, title
+        assert f"Downloads: {downloads:,}" in following, title
     assert positions == sorted(positions)
     assert page.index("Subcategories") > positions[-1]
     for subcategory in Category.objects.filter(parent__slug="guidance-and-resources"):

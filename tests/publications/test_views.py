@@ -39,7 +39,7 @@ def test_library_entries_read_like_the_seed(client, category):
     )
     assert 'Published: <time datetime="2015-09-15">15 September 2015</time>' in page
     assert "Care that helps people stay continent." in page
-    assert "Downloads: 34341" in page
+    assert "Downloads: 34,341" in page
 
 
 def test_days_keep_their_leading_zero_as_in_the_seed(client):
@@ -190,7 +190,7 @@ def test_publication_page_shows_everything_a_reader_needs(client, category):
     assert 'href="tel:+443456009527"' in page
     assert ">Near Me handy guide</a>" in page and "PDF, 1 page" in page and "<td>001a</td>" in page
     assert "Ask for an accessible format" in page
-    assert "Downloads: 25362" in page
+    assert "Downloads: 25,362" in page
     assert 'Guidance on using Near Me (Added <time datetime="2020-05-11">11 May 2020</time>)' in page
     assert page.index("New report on lockdown") < page.index("Guidance on using Near Me (")
     # Breadcrumbs follow the deepest category.
@@ -322,3 +322,18 @@ def test_sitemap_sections_list_published_publications_and_categories(category):
 
     assert publication_urls == [public.get_absolute_url()]
     assert category_urls == ["/publications/categories/guidance/"]
+
+
+def test_a_publication_without_documents_shows_no_download_count_or_chart(client):
+    PublicationFactory(slug="read-online", title="Read online only", download_count=0)
+
+    page = client.get("/publications/read-online/").content.decode()
+
+    assert "Read online only" in page
+    assert "Downloads" not in page and "publication-trend" not in page
+
+
+def test_counts_carry_thousands_separators(client):
+    PublicationFactory(slug="popular", title="Popular guide", download_count=1234567)
+
+    assert "Downloads: 1,234,567" in client.get("/publications/").content.decode()

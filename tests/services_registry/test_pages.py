@@ -327,6 +327,21 @@ def test_a_service_page_seen_before_takes_one_query_and_shows_a_new_report_at_on
     assert "6 May 2024" in client.get("/services/CS2003001025/?from=email").content.decode()
 
 
+def test_a_registered_service_page_leads_its_manager_to_the_badge(client, register):
+    html = client.get("/services/CS2003001025/").content.decode()
+
+    assert html.index('href="#widget"') < html.index('id="widget"')
+
+
+def test_a_cancelled_service_page_offers_no_embed_code_and_says_old_badges_say_so(client, register):
+    html = client.get("/services/CS2005000777/").content.decode()
+
+    assert 'id="embed-code"' not in html and 'id="iframe-code"' not in html
+    assert 'href="#widget"' not in html
+    assert "now shows “Not registered with the Care Inspectorate”" in html
+    assert '<img src="/widget/CS2005000777.svg"' in html
+
+
 def test_public_pages_carry_no_inline_script_or_style(client, register):
     for path in [SEARCH, "/services/CS2003001025/"]:
         html = client.get(path).content.decode()
