@@ -17,7 +17,7 @@ class ServiceSearchForm(forms.Form):
     status = forms.ChoiceField(
         label="Registration status",
         required=False,
-        choices=[("", "Any status"), *CareService.Status.choices],
+        choices=[("", "Any status"), *CareService.PUBLIC_STATUS.items()],
     )
     min_grade = forms.TypedChoiceField(
         label="Lowest grade at least",

@@ -371,6 +371,13 @@ class CareService(GradedModel):
         INACTIVE = "Inactive"
         CANCELLED = "Cancelled"
 
+    # What the public reads, the same in the search filter, the results and the page.
+    PUBLIC_STATUS = {
+        Status.ACTIVE: "Registered",
+        Status.INACTIVE: "Inactive: not registered",
+        Status.CANCELLED: "Cancelled: not registered",
+    }
+
     service_number = models.CharField(
         "service number", max_length=12, unique=True, validators=[validate_service_number]
     )
@@ -450,6 +457,10 @@ class CareService(GradedModel):
     @property
     def is_registered(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def public_status(self) -> str:
+        return self.PUBLIC_STATUS.get(self.status, self.get_status_display())
 
     def address_lines(self) -> list[str]:
         """The full address, for staff; the public sees public_address_lines."""

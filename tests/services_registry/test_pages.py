@@ -327,6 +327,20 @@ def test_a_service_page_seen_before_takes_one_query_and_shows_a_new_report_at_on
     assert "6 May 2024" in client.get("/services/CS2003001025/?from=email").content.decode()
 
 
+def test_the_status_filter_and_the_results_use_the_same_words(client, register):
+    html = client.get(SEARCH, {"status": "Cancelled"}).content.decode()
+
+    assert '<option value="Cancelled" selected>Cancelled: not registered</option>' in html
+    assert '<dd class="ds_metadata__value">Cancelled: not registered</dd>' in html
+
+
+def test_grades_in_the_results_say_which_key_question_each_is_for(client, register):
+    html = client.get(SEARCH, {"q": "CS2003001025"}).content.decode()
+
+    assert "Wellbeing: 5 Very good" in html
+    assert "Leadership: 5 Very good" in html
+
+
 def test_a_registered_service_page_leads_its_manager_to_the_badge(client, register):
     html = client.get("/services/CS2003001025/").content.decode()
 
