@@ -92,7 +92,9 @@ def test_pasted_embed_code_shows_the_badge_and_opens_the_service_page_in_a_new_w
 
 
 def test_cancelled_service_badge_says_it_is_not_registered(registry_site, other_site, page):
-    host_url = other_site("old.html", offered_embed_code(page, registry_site, CANCELLED_NUMBER))
+    # Pasted while the service was registered: its page no longer offers the code, which had this shape.
+    pasted_before = offered_embed_code(page, registry_site, NUMBER).replace(NUMBER, CANCELLED_NUMBER)
+    host_url = other_site("old.html", pasted_before)
 
     page.goto(host_url)
     badge = page.get_by_role("link", name=re.compile("Not registered with the Care Inspectorate"))
