@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import pickle
 import secrets
-import threading
-from collections import OrderedDict
 from contextvars import ContextVar
-from time import monotonic, time
+from time import time
 
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from django.core.cache import cache
+
+from .local_memory import ExpiringMemory
 
 EPOCH_KEY = "generations:epoch"
 CMS = CMS_PAGE_CACHE_VERSION_KEY
@@ -88,53 +88,22 @@ def current() -> dict:
     return holder
 
 
-class LocalValues:
-    """Values this worker used lately, each until its own deadline, at most LOCAL_VALUES_MAX_BYTES of them.
+class LocalValues(ExpiringMemory):
+    """Values this worker used lately, at most LOCAL_VALUES_MAX_BYTES of them.
 
     Kept pickled, as Redis keeps them, so no request can change another's copy.
     """
 
     def __init__(self, max_bytes: int = LOCAL_VALUES_MAX_BYTES):
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        super().__init__(lambda: max_bytes)
 
     def get(self, key: str):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] < monotonic():
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-        return pickle.loads(found[1])  # noqa: S301 (what this process pickled itself)
+        pickled = super().get(key)
+        return None if pickled is None else pickle.loads(pickled)  # noqa: S301 (what this process pickled itself)
 
     def put(self, key: str, value, seconds: float) -> None:
         pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        if len(pickled) > self.max_bytes // 8:  # one value may not push out everything else
-            return
-        with self._lock:
-            self._drop(key)
-            self._entries[key] = (monotonic() + seconds, pickled)
-            self._bytes += len(pickled)
-            while self._bytes > self.max_bytes:
-                self._drop(next(iter(self._entries)))
-
-    @property
-    def size_in_bytes(self) -> int:
-        return self._bytes
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-
-    def _drop(self, key: str) -> None:
-        found = self._entries.pop(key, None)
-        if found is not None:
-            self._bytes -= len(found[1])
+        super().put(key, pickled, size=len(pickled), seconds=seconds)
 
 
 local_values = LocalValues()

@@ -22,9 +22,7 @@ misses and the page is rendered as usual.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
-from time import monotonic, time
+from time import time
 
 from cms.utils.conf import get_cms_setting
 from django.conf import settings
@@ -35,10 +33,8 @@ from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.functional import SimpleLazyObject
 
 from . import generations
+from .local_memory import ExpiringMemory
 
-REGISTER_GENERATION_KEY = generations.REGISTER
-# Everything a stored page may have been rendered from; one get_many reads them all.
-GENERATION_KEYS = generations.KEYS
 ENTRY_PREFIX = "page-cache:entry:"
 # Cookies that can change what a page shows (staff toolbar, flash messages, a form's token).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", settings.CSRF_COOKIE_NAME)
@@ -60,7 +56,7 @@ _toolbar_switches = SimpleLazyObject(
 
 def invalidate_register(**kwargs) -> None:
     """Every stored page that may show a care service is stale now (signal receiver, or call it)."""
-    generations.bump(REGISTER_GENERATION_KEY)
+    generations.bump(generations.REGISTER)
 
 
 def asks_for_toolbar(request) -> bool:
@@ -96,46 +92,14 @@ def entry_key(request) -> str:
     return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()  # addresses can be long
 
 
-class LocalCopies:
+class LocalCopies(ExpiringMemory):
     """Entries this process served lately, bounded in seconds and bytes, for the hottest addresses."""
 
     def __init__(self):
-        self._entries: OrderedDict[str, tuple[float, dict]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> dict | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] < monotonic():
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-            return found[1]
+        super().__init__(lambda: settings.PAGE_CACHE_LOCAL_MAX_BYTES)
 
     def put(self, key: str, entry: dict) -> None:
-        seconds, limit = settings.PAGE_CACHE_LOCAL_SECONDS, settings.PAGE_CACHE_LOCAL_MAX_BYTES
-        size = len(entry["content"])
-        if seconds <= 0 or size > limit // 8:
-            return
-        with self._lock:
-            self._drop(key)
-            self._entries[key] = (monotonic() + seconds, entry)
-            self._bytes += size
-            while self._bytes > limit:
-                self._drop(next(iter(self._entries)))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-
-    def _drop(self, key: str) -> None:
-        found = self._entries.pop(key, None)
-        if found is not None:
-            self._bytes -= len(found[1]["content"])
+        super().put(key, entry, size=len(entry["content"]), seconds=settings.PAGE_CACHE_LOCAL_SECONDS)
 
 
 local_copies = LocalCopies()
@@ -170,7 +134,7 @@ class FullPageCacheMiddleware:
 
         current, found = generations.read(key)
         generations.RequestGenerations.remember(current)
-        kept_under = [current[name] for name in GENERATION_KEYS]
+        kept_under = [current[name] for name in generations.KEYS]  # all a page may be made from
         entry = found.get(key)
         if entry is not None and entry["generations"] == kept_under:
             local_copies.put(key, entry)

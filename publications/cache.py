@@ -22,14 +22,13 @@ from django.utils.cache import patch_cache_control
 
 from inspectorate_site import generations
 
-GENERATION_KEY = generations.PUBLICATIONS
 PUBLIC_PAGE_SECONDS = 60
 NOTHING_SCHEDULED = 0.0
 
 
 def invalidate(**kwargs) -> None:
     """Signal receiver: every cached publications page is stale now."""
-    generations.bump(GENERATION_KEY)
+    generations.bump(generations.PUBLICATIONS)
 
 
 def _next_scheduled_timestamp() -> float:
@@ -51,7 +50,7 @@ def _next_scheduled_timestamp() -> float:
     return generations.kept(
         "publications:next-scheduled",
         compute,
-        counter=GENERATION_KEY,
+        counter=generations.PUBLICATIONS,
         seconds=lambda when: _seconds_until(when) if when else 24 * 60 * 60,
     )
 
@@ -68,13 +67,15 @@ def lifetime(timeout_seconds: int) -> int:
 
 def cached_value(name: str, compute, timeout_seconds: int = 3600):
     """A value computed from the library, kept until the library next changes (or the timeout)."""
-    return generations.kept(f"publications:{name}", compute, counter=GENERATION_KEY, seconds=timeout_seconds)
+    return generations.kept(
+        f"publications:{name}", compute, counter=generations.PUBLICATIONS, seconds=timeout_seconds
+    )
 
 
 def cached_listing_value(name: str, compute, timeout_seconds: int = 3600):
     """Like cached_value, for what a scheduled publication changes (counts): kept no later than its going live."""
     return generations.kept(
-        f"publications:{name}", compute, counter=GENERATION_KEY, seconds=lifetime(timeout_seconds)
+        f"publications:{name}", compute, counter=generations.PUBLICATIONS, seconds=lifetime(timeout_seconds)
     )
 
 
