@@ -252,16 +252,21 @@ print(json.dumps(counts))
 """
 
 
-def count_queries(env: dict[str, str], paths: dict[str, tuple[str, bool]]) -> dict[str, int | None]:
-    """Database queries of one GET of each path (name: (path, fresh query string?)), under `env`'s settings."""
-    output = subprocess.run(
-        [str(VENV_BIN / "python"), "-c", QUERY_COUNTER, json.dumps(paths), secrets.token_hex(6)],
+def python_output(env: dict[str, str], code: str, *args: str) -> str:
+    """Run `code` in the project's Python with `env` (it calls django.setup() itself); what it printed."""
+    return subprocess.run(
+        [str(VENV_BIN / "python"), "-c", code, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+def count_queries(env: dict[str, str], paths: dict[str, tuple[str, bool]]) -> dict[str, int | None]:
+    """Database queries of one GET of each path (name: (path, fresh query string?)), under `env`'s settings."""
+    output = python_output(env, QUERY_COUNTER, json.dumps(paths), secrets.token_hex(6))
     return json.loads(output.strip().splitlines()[-1])
 
 

@@ -27,8 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import (  # noqa: E402
-    ROOT,
-    VENV_BIN,
     bench_environment,
     beside_static,
     count_queries,
@@ -36,6 +34,7 @@ from bench.harness import (  # noqa: E402
     gunicorn_server,
     measure,
     peak_worker_memory_mb,
+    python_output,
     report,
     with_queries,
 )
@@ -159,14 +158,7 @@ def write_register(path: Path, rows: int) -> None:
 
 
 def run_import(env: dict[str, str], path: Path) -> tuple[float, float, str]:
-    output = subprocess.run(
-        [str(VENV_BIN / "python"), "-c", IMPORT_SCRIPT, str(path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = python_output(env, IMPORT_SCRIPT, str(path))
     elapsed = float(re.search(r"ELAPSED ([\d.]+)", output).group(1))
     peak = float(re.search(r"PEAK_MB ([\d.]+)", output).group(1))
     summary = next(line for line in output.splitlines() if line.startswith("Created:"))

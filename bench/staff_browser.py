@@ -64,26 +64,22 @@ class Browser:
         self.base_url = base_url
         self.cookies: dict[str, str] = {}
 
-    def _headers(self, referer: str | None = None) -> dict[str, str]:
+    def _headers(self) -> dict[str, str]:
         origin = "https://" + urlsplit(self.base_url).netloc
-        headers = {**FORWARDED, "Origin": origin, "Referer": referer or origin + "/"}
+        headers = {**FORWARDED, "Origin": origin, "Referer": origin + "/"}
         if "csrftoken" in self.cookies:  # what the admin's own forms send, for posts without a form
             headers["X-CSRFToken"] = self.cookies["csrftoken"]
         return headers
 
     def get(self, path: str) -> requests.Response:
-        response = requests.get(
-            self.base_url + path,
-            headers=self._headers(),
-            cookies=self.cookies,
-            timeout=30,
-            allow_redirects=False,
-        )
-        self.cookies.update(response.cookies.get_dict())
-        return response
+        return self._send("GET", path)
 
     def post(self, path: str, data) -> requests.Response:
-        response = requests.post(
+        return self._send("POST", path, data)
+
+    def _send(self, method: str, path: str, data=None) -> requests.Response:
+        response = requests.request(
+            method,
             self.base_url + path,
             data=data,
             headers=self._headers(),
