@@ -83,23 +83,27 @@ def _top_categories():
     )
 
 
+def _category_paths():
+    return cached_value("category-paths", lambda: frozenset(category.path for category in _categories()))
+
+
 def _family(path):
     """(the category at `path`, its ancestors root first and itself last, its children in sibling order),
-    or None: kept per generation and path, so a page takes only its own part of the tree."""
+    or None: kept per generation and path, so a page takes only its own part of the tree. Only real
+    paths are kept: made-up addresses must not fill the cache."""
+    if path not in _category_paths():
+        return None
 
     def compute():
         by_path = {category.path: category for category in _categories()}
-        category = by_path.get(path)
-        if category is None:
-            return ()
         parts = path.split("/")
         ancestors = [
             by_path[p] for p in ("/".join(parts[: i + 1]) for i in range(len(parts))) if p in by_path
         ]
-        children = list(Category.objects.filter(parent=category))  # the model orders siblings
-        return (category, ancestors, children)
+        children = list(Category.objects.filter(parent=by_path[path]))  # the model orders siblings
+        return (by_path[path], ancestors, children)
 
-    return cached_value(f"category-family:{path}", compute) or None
+    return cached_value(f"category-family:{path}", compute)
 
 
 def _category_at(path):

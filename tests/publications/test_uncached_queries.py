@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from inspectorate_site import generations
 from publications.downloads import record_download
 from publications.factories import CategoryFactory, DocumentFactory, PublicationFactory
 from tests.factories import SuperuserFactory, published_page
@@ -154,3 +155,13 @@ def test_the_category_filter_keeps_each_visitors_choice_and_follows_the_tree(cli
         '<option value="inspections">Inspection reports</option>'
         in client.get("/publications/?sort=newest").content.decode()
     )
+
+
+def test_made_up_category_addresses_are_not_found_and_keep_nothing(client, category):
+    client.get("/publications/categories/guidance/")
+    kept_before = generations.local_values.size_in_bytes
+
+    for n in range(5):
+        assert client.get(f"/publications/categories/no-such-{n}/").status_code == 404
+
+    assert generations.local_values.size_in_bytes == kept_before
