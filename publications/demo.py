@@ -1,19 +1,19 @@
-"""Demo library for `manage.py load_demo_data`: the seed's category page, rebuilt.
+"""Demo library for `manage.py load_demo_data`: the seed's category page, rebuilt, in a library around it.
 
 Idempotent: categories are found by their path and publications by their
-slug, so a second run adds nothing. Documents are small real PDFs made here,
-saved through the site's storage like any upload.
+slug, so a second run adds nothing and changes nothing. Documents are small
+real PDFs made here, saved through the site's storage like any upload.
 """
 
 import zlib
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .demo_content import DEMO_PUBLICATIONS, SUBCATEGORIES, TOP_CATEGORY
+from .demo_content import CATEGORY_TREE, DEMO_PUBLICATIONS, DemoCategory
 from .factories import ChangeNoteFactory, DocumentFactory, PublicationFactory
 from .models import Category, DailyDownloads, Publication
 from .pdf import make_pdf
@@ -33,26 +33,39 @@ def _category(name, slug, description, parent=None, ordering=0):
 
 
 def load_categories() -> dict[str, Category]:
-    name, slug, description = TOP_CATEGORY
-    top = _category(name, slug, description)
-    categories = {slug: top}
-    for ordering, (sub_name, sub_slug, sub_description) in enumerate(SUBCATEGORIES):
-        categories[sub_slug] = _category(sub_name, sub_slug, sub_description, parent=top, ordering=ordering)
+    """Every category of the demo tree, by path."""
+    categories = {}
+
+    def add(nodes: tuple[DemoCategory, ...], parent: Category | None) -> None:
+        for ordering, node in enumerate(nodes):
+            category = _category(node.name, node.slug, node.description, parent=parent, ordering=ordering)
+            categories[category.path] = category
+            add(node.subcategories, category)
+
+    add(CATEGORY_TREE, None)
     return categories
 
 
-def _history(document, months):
+def _published_at(published):
+    """A date, or for a scheduled publication a time from today, at the usual hour."""
+    day = timezone.localdate() + published if isinstance(published, timedelta) else published
+    return timezone.make_aware(datetime.combine(day, PUBLISHED_AT))
+
+
+def _history(document, months, most):
     """A plausible, repeatable year of monthly downloads for the demo's trend charts.
 
     These rows stand for history carried over with the imported figure, so
-    they do not add to the publication's total.
+    they do not add to the publication's total. Together they come to no more
+    than `most`, so a little-read publication's year stays inside its total.
     """
     seed = zlib.crc32(document.title.encode())
-    rows = []
-    for index, month in enumerate(months):
-        count = 5 + (seed >> (index % 24)) % 40 + index * 2
-        rows.append(DailyDownloads(document=document, day=month.replace(day=15), count=count))
-    return rows
+    counts = [5 + (seed >> (index % 24)) % 40 + index * 2 for index in range(len(months))]
+    scale = min(1, most / sum(counts)) if counts else 1
+    return [
+        DailyDownloads(document=document, day=month.replace(day=15), count=round(count * scale))
+        for month, count in zip(months, counts, strict=True)
+    ]
 
 
 @transaction.atomic
@@ -62,8 +75,10 @@ def load_publications(categories: dict[str, Category]) -> int:
     months = month_starts(timezone.localdate(), 12)[
         :-1
     ]  # whole months only, so the page does not change daily
+    slugs = [demo.slug for demo in DEMO_PUBLICATIONS]
+    existing = set(Publication.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     for demo in DEMO_PUBLICATIONS:
-        if Publication.objects.filter(slug=demo.slug).exists():
+        if demo.slug in existing:
             continue
         publication = PublicationFactory(
             title=demo.title,
@@ -71,10 +86,14 @@ def load_publications(categories: dict[str, Category]) -> int:
             summary=demo.summary,
             body=demo.body.strip(),
             status=Publication.Status.PUBLISHED,
-            published_at=timezone.make_aware(datetime.combine(demo.published, PUBLISHED_AT)),
+            published_at=_published_at(demo.published),
             imported_downloads=demo.downloads,
-            categories=[categories[TOP_CATEGORY[1]], *(categories[slug] for slug in demo.categories)],
+            categories=[categories[path] for path in demo.categories],
         )
+        # No downloads before it was published; at most half its total over the year, shared by its documents.
+        first_month = timezone.localdate(publication.published_at).replace(day=1)
+        shown = [month for month in months if month >= first_month]
+        most = demo.downloads // (2 * max(1, len(demo.documents)))
         for order, document in enumerate(demo.documents):
             name = slugify(f"{document.number} {document.title}")[:80] + ".pdf"
             title = f"{document.number} {document.title}".strip()
@@ -86,7 +105,7 @@ def load_publications(categories: dict[str, Category]) -> int:
                 is_accessible=document.accessible,
                 file=ContentFile(make_pdf(title, list(document.lines)), name=name),
             )
-            history += _history(saved, months)
+            history += _history(saved, shown, most)
         for day, kind, text in demo.change_notes:
             ChangeNoteFactory(publication=publication, date=day, kind=kind, text=text)
         created += 1
