@@ -13,7 +13,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=inspectorate_site.settings.production
 	SECRET_KEY=deploy-check-$$(date +%s)-only-not-a-real-secret-0123456789abcdefghijklmnop \
 	ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org REDIS_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help install run serve migrate static demo test lint format check ci bench drill two-servers clean
+.PHONY: help install run serve migrate static demo test test-sqlite lint format check ci bench drill two-servers clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ serve: install ## Serve with gunicorn and production settings (set SECRET_KEY, A
 test: install ## Run the whole test suite (browser tests skip, and say so, without Chromium)
 	$(BIN)/pytest
 
+test-sqlite: install ## The site search's tests again on the embedded SQLite default (CI runs both)
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest tests/site_search -q
+
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -63,7 +66,7 @@ check: install ## Deploy checks with production settings, and no missing migrati
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-ci: lint check test ## What CI runs (see .ci/run for the services it starts)
+ci: lint check test test-sqlite ## What CI runs (see .ci/run for the services it starts)
 
 BENCHMARKS := bench/pages.py bench/publications.py bench/services_registry.py bench/two_servers.py
 

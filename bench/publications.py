@@ -117,6 +117,9 @@ def build_data(media_root: Path) -> dict[str, str]:
                     summary=f"{topic}: {' '.join(rng.choices(WORDS, k=25))}.",
                     body=f"<p>{text}</p>",
                     body_html=f"<p>{text}</p>",
+                    document_titles="\n".join(
+                        f"{topic} {kind} {n}: part {d + 1}" for d in range(DOCUMENTS_EACH)
+                    ),
                     status=Publication.Status.PUBLISHED,
                     published_at=now - timedelta(days=rng.randint(1, 4000)),
                     imported_downloads=(downloads := rng.randint(0, 40000)),
@@ -180,6 +183,8 @@ def build_data(media_root: Path) -> dict[str, str]:
         "category": category.get_absolute_url(),
         "publication": publication.get_absolute_url(),
         "search": "/search/?q=dementia+guidance",
+        "search, publications only, page 2": "/search/?q=dementia+guidance&kind=publications&page=2",
+        "search, misspelt (nearest spelling)": "/search/?q=dementai+guidanse",
         "download": document.get_download_url(),
     }
 

@@ -13,6 +13,7 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "CONTACT_PHONE": settings.CONTACT_PHONE,
         "CONTACT_PHONE_TEL": _international(settings.CONTACT_PHONE),
+        "CONTACT_HOURS": settings.CONTACT_HOURS,
         "TEXT_TO_COMPLAIN_NUMBER": settings.TEXT_TO_COMPLAIN_NUMBER,
         "TEXT_TO_COMPLAIN_TEL": _international(settings.TEXT_TO_COMPLAIN_NUMBER),
     }

@@ -33,6 +33,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("sitemap.xml", cache_page(3600)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The apps' addresses are public and fixed, so they never depend on a CMS slug.
+    path("", include("site_search.urls")),
     path("", include("publications.urls")),
     path("", include("services_registry.urls")),
     path("", include("complaints.urls")),

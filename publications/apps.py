@@ -18,8 +18,21 @@ class PublicationsConfig(AppConfig):
             post_delete.connect(
                 cache.invalidate, sender=model, dispatch_uid=f"publications-cache-delete-{model.__name__}"
             )
+        post_save.connect(
+            _document_changed, sender=Document, dispatch_uid="publications-document-titles-save"
+        )
+        post_delete.connect(
+            _document_changed, sender=Document, dispatch_uid="publications-document-titles-delete"
+        )
         m2m_changed.connect(
             cache.invalidate,
             sender=Publication.categories.through,
             dispatch_uid="publications-cache-categories",
         )
+
+
+def _document_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        from .models import Publication
+
+        Publication.refresh_document_titles(instance.publication_id)

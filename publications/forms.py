@@ -1,4 +1,4 @@
-"""The library's filters and sort, and the site search query."""
+"""The library's filters and sort."""
 
 from django import forms
 
@@ -7,7 +7,6 @@ SORTS = {
     "newest": ("Newest", "newest"),
     "title": ("A to Z", "alphabetical"),
 }
-MAX_QUERY_LENGTH = 200
 
 
 class LibraryFilterForm(forms.Form):
@@ -63,8 +62,3 @@ class LibraryFilterForm(forms.Form):
     @property
     def chosen_sort(self):
         return self._value("sort") or "popular"
-
-
-def clean_query(raw: str | None) -> str:
-    """The search text, trimmed and capped; anything at all is a valid query."""
-    return " ".join((raw or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]

@@ -42,6 +42,7 @@ def search_vector():
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("document_titles", weight="B", config=SEARCH_CONFIG)
         + SearchVector("body_html", weight="C", config=SEARCH_CONFIG)
     )
 
@@ -274,6 +275,8 @@ class Publication(models.Model):
     download_count = models.PositiveIntegerField(
         default=0, editable=False, help_text="Total downloads, including those imported."
     )
+    # The titles of its documents, one a line: searched with the summary (kept by refresh_document_titles).
+    document_titles = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -322,6 +325,17 @@ class Publication(models.Model):
 
     def get_absolute_url(self):
         return reverse("publications:publication", kwargs={"slug": self.slug})
+
+    @classmethod
+    def refresh_document_titles(cls, publication_id) -> None:
+        """After a document is added, renamed or removed: its title is searched with the publication."""
+        titles = "\n".join(
+            Document.objects.filter(publication_id=publication_id).values_list("title", flat=True)
+        )
+        publication = cls.objects.filter(pk=publication_id)
+        publication.update(document_titles=titles)
+        if connection.vendor == "postgresql":  # separately: an UPDATE's expressions read the row as it was
+            publication.update(search_vector=search_vector())
 
     @property
     def is_public(self):

@@ -17,5 +17,4 @@ urlpatterns = [
         views.download,
         name="download",
     ),
-    path("search/", views.search, name="search"),
 ]

@@ -1,4 +1,4 @@
-"""Public views: the library, category pages, publication pages, downloads and site search.
+"""Public views: the library, category pages, publication pages and downloads.
 
 Each list view costs a fixed number of queries whatever the size of the
 library: the page of entries is one query, its count another, and nothing is
@@ -8,8 +8,8 @@ fetched per entry.
 import logging
 import re
 
-from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -20,18 +20,17 @@ from django.views.decorators.http import require_safe
 
 from .cache import cached_listing_value, cached_value, public_page_cache
 from .downloads import record_download, should_count
-from .forms import LibraryFilterForm, clean_query
+from .forms import LibraryFilterForm
 from .models import Category, Document, Publication, SlugHistory
-from .search import search_pages, search_publications
 from .trend import download_trend
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 CATEGORY_PATH = re.compile(r"[-\w]+(?:/[-\w]+)*/?", re.ASCII)
-SEARCH_PER_PAGE = 20
-MAX_SEARCH_RESULTS = 200
 HOME = ("Home", "/")
+# The library's name, as the main menu (the CMS page at its address) and its heading give it.
+LIBRARY_TITLE = "Publications and guidance"
 TREND_TEMPLATE = "publications/includes/trend.html"
 
 
@@ -53,8 +52,8 @@ def _page(request, queryset, per_page=PER_PAGE):
 
 
 def _trail(categories=(), *, current):
-    """Breadcrumbs: Home › Publications › the categories, root first › this page."""
-    library = ("Publications", reverse("publications:library"))
+    """Breadcrumbs: Home › Publications and guidance › the categories, root first › this page."""
+    library = (LIBRARY_TITLE, reverse("publications:library"))
     return [
         HOME,
         library,
@@ -134,8 +133,30 @@ def _listing_context(request, publications, *, with_category=True, count_name=No
 def library(request):
     context = _listing_context(request, Publication.objects.published(), count_name="library-count")
     context["top_categories"] = _top_categories  # called by the template only when its kept grid is stale
-    context["breadcrumbs"] = [HOME, ("Publications", None)]
+    context["breadcrumbs"] = [HOME, (LIBRARY_TITLE, None)]
     return render(request, "publications/publication_list.html", context)
+
+
+def _with_counts(category, subcategories):
+    """(subcategory, how many published publications it and its own subcategories hold) pairs.
+
+    One query for them all, kept per generation like the library's count.
+    """
+    if not subcategories:
+        return []
+
+    def compute():
+        return Publication.objects.published().aggregate(
+            **{
+                str(subcategory.pk): Count(
+                    "pk", filter=Q(pk__in=Publication.objects.in_category(subcategory))
+                )
+                for subcategory in subcategories
+            }
+        )
+
+    counts = cached_listing_value(f"subcategory-counts:{category.pk}", compute)
+    return [(subcategory, counts.get(str(subcategory.pk), 0)) for subcategory in subcategories]
 
 
 @require_safe
@@ -156,7 +177,7 @@ def category_detail(request, path):
     context.update(
         category=category,
         breadcrumbs=_trail(ancestors[:-1], current=category.name),
-        subcategories=subcategories,
+        subcategories=_with_counts(category, subcategories),
     )
     return render(request, "publications/category_detail.html", context)
 
@@ -275,21 +296,3 @@ def download(request, slug, document_id):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
-
-
-@require_safe
-@public_page_cache
-def search(request):
-    query = clean_query(request.GET.get("q"))
-    context = {"query": query, "page_obj": None, "pages": [], "breadcrumbs": [HOME, ("Search", None)]}
-    if query:
-        # At most MAX_SEARCH_RESULTS: counting and ranking stay cheap however common the word.
-        matching = search_publications(query)
-        paginator = Paginator(matching[:MAX_SEARCH_RESULTS], SEARCH_PER_PAGE)
-        # Counted without ranking, which only the page shown needs: the count stops at the cap.
-        paginator.count = matching.order_by().values("pk")[:MAX_SEARCH_RESULTS].count()
-        context.update(
-            page_obj=paginator.get_page(request.GET.get("page")),
-            pages=search_pages(query, site=get_current_site(request)),
-        )
-    return render(request, "publications/search.html", context)

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
@@ -306,7 +306,7 @@ class CareServiceQuerySet(models.QuerySet):
 
         On PostgreSQL a name matches when each word typed begins a word of it ("sunny mead" finds
         Sunny Meadows Nursery), through an index, so a search costs the same on any size of register.
-        The embedded SQLite matches any part of the name.
+        The embedded SQLite matches each word typed anywhere in the name.
         """
         text = " ".join(text.split())[:100]
         if not text:
@@ -324,7 +324,11 @@ class CareServiceQuerySet(models.QuerySet):
             else:
                 match = Q(pk__in=[])  # nothing to look for in a name ("!!!")
         else:
-            match = Q(name__icontains=text)
+            # Each word anywhere in the name, in any order: "house rosewood" finds Rosewood House.
+            words = POSSESSIVE.sub("", text).split()[:NAME_WORDS_SEARCHED]
+            match = Q(pk__in=[]) if not words else Q()
+            for word in words:
+                match &= Q(name__icontains=word)
         # A hidden address's town and postcode never match: a search must not reveal where it is.
         match |= Q(town__iexact=text, address_hidden=False)
         if SERVICE_NUMBER.could_begin(compact):
@@ -339,6 +343,10 @@ class CareServiceQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("provider").order_by("name", "service_number")
+
+    def recently_inspected_first(self):
+        """The latest inspected first; those never inspected last, by name."""
+        return self.order_by(F("last_inspected_on").desc(nulls_last=True), Lower("name"), "service_number")
 
     def filter_choices(self) -> tuple[list[str], list[str]]:
         """The service types and council areas to filter by; kept for a while, as they rarely change."""

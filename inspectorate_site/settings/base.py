@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # trigram lookups for the site search (inert on SQLite)
     # django CMS and its plugins
     "cms",
     "menus",
@@ -130,6 +131,7 @@ INSTALLED_APPS = [
     "complaints",
     "reviews",
     "content_blocks",
+    "site_search",
 ]
 
 MIDDLEWARE = [
@@ -410,6 +412,9 @@ LOGGING = {
 SITE_NAME = "Care Inspectorate"
 CONTACT_PHONE = "0345 600 9527"
 TEXT_TO_COMPLAIN_NUMBER = "07870 981 785"
+CONTACT_EMAIL = "enquiries@careinspectorate.gov.scot"
+CONTACT_ADDRESS = ("Care Inspectorate", "Compass House", "11 Riverside Drive", "Dundee", "DD1 4NY")
+CONTACT_HOURS = "Monday to Friday, 9am to 4pm"
 
 # --- Complaints ----------------------------------------------------------------
 COMPLAINTS_SMS_BACKEND = (

@@ -210,7 +210,7 @@ def every_public_page_type(guidance):
         "library": reverse("publications:library"),
         "category": category.get_absolute_url(),
         "publication": publication.get_absolute_url(),
-        "search": reverse("publications:search") + "?q=continence",
+        "search": reverse("site_search:results") + "?q=continence",
         "find a care service": reverse("services_registry:service_search") + "?q=rowan",
         "service": service.get_absolute_url(),
     }

@@ -78,7 +78,7 @@ def public_pages(client) -> dict[str, str]:
     publication = Publication.objects.published().filter(documents__isnull=False).first()
     service = CareService.objects.order_by("service_number").first()
     library = reverse("publications:library")
-    search = reverse("publications:search")
+    search = reverse("site_search:results")
     find_a_service = reverse("services_registry:service_search")
     urls = {
         "home page": "/",
@@ -88,8 +88,9 @@ def public_pages(client) -> dict[str, str]:
         "publications library, page 2": f"{library}?page=2&sort=title",
         "a category": category.get_absolute_url(),
         "a publication": publication.get_absolute_url(),
-        "publication search": f"{search}?q=care",
-        "publication search, page 2": f"{search}?q=care&page=2",
+        "site search": f"{search}?q=care",
+        "site search, publications only, page 2": f"{search}?q=care&kind=publications&page=2",
+        "site search, nothing found": f"{search}?q=zzqxw",
         "Find a care service": find_a_service,
         "Find a care service, filtered, page 2": f"{find_a_service}?status=Active&page=2",
         "Find a care service, an invalid filter": f"{find_a_service}?q=care&min_grade=9",

@@ -26,7 +26,7 @@ MAX_UNCACHED_QUERIES = {
     "/publications/?category=guidance&sort=title": 2,
     "/publications/categories/guidance/": 1,
     "/publications/bulk-5/": 1,
-    "/search/?q=bulk": 2,
+    "/search/?q=bulk": 4,  # a count and a page of publications and of care services
 }
 
 

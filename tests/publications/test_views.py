@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publications.factories import CategoryFactory, ChangeNoteFactory, DocumentFactory, PublicationFactory
-from publications.models import Publication, search_vector
+from publications.models import Category, Publication, search_vector
 
 pytestmark = pytest.mark.django_db
 
@@ -116,24 +116,28 @@ def test_pagination_keeps_the_filters(client):
     assert "?year=2019&amp;sort=title&amp;page=2" in page
 
 
-def test_category_page_lists_its_publications_then_its_subcategories(client, category):
+def test_category_page_lists_its_subcategories_with_their_counts_then_its_publications(client, category):
     adults = CategoryFactory(
         name="Adults and older people", slug="adults", parent=category, description="For adults."
     )
+    CategoryFactory(name="Older people", slug="older-people", parent=adults)
     PublicationFactory(title="In the category", categories=[category], imported_downloads=2)
     PublicationFactory(title="In a subcategory", categories=[adults], imported_downloads=5)
-    PublicationFactory(title="Draft", categories=[category], status=Publication.Status.DRAFT)
+    PublicationFactory(
+        title="Further down", categories=[Category.objects.get(path="guidance/adults/older-people")]
+    )
+    PublicationFactory(title="Draft", categories=[adults], status=Publication.Status.DRAFT)
 
     page = text(client.get("/publications/categories/guidance/"))
 
     assert (
-        page.index(">In a subcategory</a>") < page.index(">In the category</a>") < page.index("Subcategories")
+        page.index("Subcategories") < page.index(">In a subcategory</a>") < page.index(">In the category</a>")
     )
     assert "Draft" not in page
     assert (
-        '<a class="ds_category-item__link" href="/publications/categories/guidance/adults/">Adults and older people</a>'
-        in page
-    )
+        '<a href="/publications/categories/guidance/adults/">Adults and older people</a>'
+        ' <span class="subcategory-list__count">(2<span class="visually-hidden"> publications</span>)</span>'
+    ) in page
 
 
 def test_subcategory_page_has_breadcrumbs_up_the_tree(client, category):
@@ -256,14 +260,14 @@ def bulk_publications(count, category, start=0):
     now = timezone.now()
     rows = [
         (f"Bulk {n}", f"bulk-{n}", "A summary.", "", "<p>Body</p>", "", "", "published",
-         now - timedelta(days=n % 3000), 0, n, now, now)
+         now - timedelta(days=n % 3000), 0, n, now, now, "")
         for n in range(start, start + count)
     ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.executemany(
             "INSERT INTO publications_publication (title, slug, summary, body, body_html, image, image_alt,"
-            " status, published_at, imported_downloads, download_count, created_at, updated_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            " status, published_at, imported_downloads, download_count, created_at, updated_at, document_titles)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             rows,
         )
         cursor.execute(

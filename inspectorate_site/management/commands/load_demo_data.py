@@ -9,6 +9,7 @@
    inspection reports.
 5. Demo complaints, one or more per channel and status, through the same
    intake service as real ones, linked to demo services.
+6. Search synonyms ("incontinence" also finds "continence").
 
 Idempotent: a second run finds everything by its natural key and changes
 nothing. Refuses to run with DEBUG off unless --force is given, because it
@@ -23,6 +24,7 @@ from inspectorate_site import demo
 from publications import demo as publications_demo
 from reviews import demo as reviews_demo
 from services_registry import demo as services_registry_demo
+from site_search import demo as site_search_demo
 
 
 class Command(BaseCommand):
@@ -47,6 +49,7 @@ class Command(BaseCommand):
         reviews_demo.load(stdout=self.stdout)
         services_registry_demo.load(stdout=self.stdout)
         complaints_demo.load(stdout=self.stdout)
+        site_search_demo.load(stdout=self.stdout)
         if settings.DEBUG:
             self.stdout.write("Demo staff sign-in at /admin/ (development only):")
             for account in staff.values():

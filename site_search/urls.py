@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "site_search"
+
+urlpatterns = [
+    path("search/", views.results, name="results"),
+]
