@@ -488,6 +488,8 @@ class OutboxMessage(models.Model):
     to = models.CharField(max_length=254)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
+    # Extra email headers, such as the email alerts' List-Unsubscribe.
+    headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=12, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

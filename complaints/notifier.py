@@ -2,14 +2,16 @@
 
 Nothing is sent inside a web request. `manage.py process_outbox` calls
 send_due_messages(); several workers may run at once because each row is
-claimed with SELECT ... FOR UPDATE SKIP LOCKED.
+claimed with SELECT ... FOR UPDATE SKIP LOCKED. Each message is claimed, sent
+and marked in its own transaction, so a worker killed mid-batch leaves at most
+the one message it was sending to go again, never the ones it sent before.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
@@ -88,43 +90,50 @@ def _send(message: OutboxMessage, backend) -> None:
     if message.kind == OutboxMessage.Kind.SMS:
         backend.send(message.to, message.body)
     else:
-        send_mail(message.subject, message.body, None, [message.to], fail_silently=False)
+        EmailMessage(
+            message.subject, message.body, None, [message.to], headers=message.headers or None
+        ).send()
+
+
+def _deliver(message: OutboxMessage, backend, now) -> str:
+    """Send one claimed message (or suppress it) and record what happened; return which count it adds to."""
+    if message.kind == OutboxMessage.Kind.SMS and SmsOptOut.objects.filter(phone_number=message.to).exists():
+        message.status = OutboxMessage.State.SUPPRESSED
+        outcome = "suppressed"
+    else:
+        message.attempts += 1
+        try:
+            _send(message, backend)
+        except Exception as error:  # noqa: BLE001 - any failure of a provider is retried
+            logger.warning("Outbox message %s failed (attempt %s): %s", message.pk, message.attempts, error)
+            message.last_error = f"{type(error).__name__}: {error}"[:1000]
+            if message.attempts >= MAX_ATTEMPTS:
+                message.status = OutboxMessage.State.FAILED
+                outcome = "failed"
+            else:
+                message.next_attempt_at = now + retry_delay(message.attempts)
+                outcome = "retried"
+        else:
+            message.status = OutboxMessage.State.SENT
+            message.sent_at = now
+            outcome = "sent"
+    message.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
+    return outcome
 
 
 def send_due_messages(now=None, batch_size: int = BATCH_SIZE) -> dict[str, int]:
-    """Send one batch of due messages; return how many were sent, retried, suppressed or failed."""
+    """Send up to batch_size due messages; return how many were sent, retried, suppressed or failed.
+
+    One transaction per message: what was sent is marked sent at once, so a worker
+    stopped by force between two messages sends neither again.
+    """
     now = now or timezone.now()
     backend = sms_backend()
     counts = {"sent": 0, "retried": 0, "suppressed": 0, "failed": 0}
-    with transaction.atomic():
-        batch = list(OutboxMessage.objects.due(now).select_for_update(skip_locked=True)[:batch_size])
-        opted_out = set(
-            SmsOptOut.objects.filter(
-                phone_number__in=[m.to for m in batch if m.kind == OutboxMessage.Kind.SMS]
-            ).values_list("phone_number", flat=True)
-        )
-        for message in batch:
-            if message.kind == OutboxMessage.Kind.SMS and message.to in opted_out:
-                message.status = OutboxMessage.State.SUPPRESSED
-                counts["suppressed"] += 1
-            else:
-                message.attempts += 1
-                try:
-                    _send(message, backend)
-                except Exception as error:  # noqa: BLE001 - any failure of a provider is retried
-                    logger.warning(
-                        "Outbox message %s failed (attempt %s): %s", message.pk, message.attempts, error
-                    )
-                    message.last_error = f"{type(error).__name__}: {error}"[:1000]
-                    if message.attempts >= MAX_ATTEMPTS:
-                        message.status = OutboxMessage.State.FAILED
-                        counts["failed"] += 1
-                    else:
-                        message.next_attempt_at = now + retry_delay(message.attempts)
-                        counts["retried"] += 1
-                else:
-                    message.status = OutboxMessage.State.SENT
-                    message.sent_at = now
-                    counts["sent"] += 1
-            message.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
+    for _ in range(batch_size):
+        with transaction.atomic():
+            message = OutboxMessage.objects.due(now).select_for_update(skip_locked=True).first()
+            if message is None:
+                break
+            counts[_deliver(message, backend, now)] += 1
     return counts

@@ -10,6 +10,7 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.models import Version
 
+from alerts.roles import ALERTS_OFFICERS_GROUP
 from complaints.roles import OFFICERS_GROUP
 
 from .demo_pages import DEMO_PAGES, DemoPage
@@ -31,6 +32,7 @@ DEMO_STAFF = [
     ("publisher", "Content publisher", "demo-publisher-password"),
     ("registry", "Registry officer", "demo-registry-password"),
     ("complaints", OFFICERS_GROUP, "demo-complaints-password"),
+    ("alerts", ALERTS_OFFICERS_GROUP, "demo-alerts-password"),
 ]
 
 
@@ -64,6 +66,7 @@ def _fill_placeholders(page_content: PageContent, demo_page: DemoPage) -> None:
     for slot, html in demo_page.placeholders.items():
         add_plugin(placeholders[slot], "TextPlugin", LANGUAGE, body=html)
     for slot, plugin_type, fields in demo_page.blocks:
+        fields = {name: value() if callable(value) else value for name, value in fields.items()}
         add_plugin(placeholders[slot], plugin_type, LANGUAGE, **fields)
 
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("services_registry.urls")),
     path("", include("complaints.urls")),
+    path("", include("alerts.urls")),
 ]
 
 if settings.DEBUG:

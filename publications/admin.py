@@ -49,7 +49,7 @@ class DocumentInline(admin.StackedInline):
 class ChangeNoteInline(admin.TabularInline):
     model = ChangeNote
     extra = 0
-    fields = ["date", "kind", "text"]
+    fields = ["date", "kind", "text", "major"]
 
 
 @admin.register(Publication)

@@ -467,6 +467,14 @@ class ChangeNoteFields(models.Model):
     date = models.DateField()
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.UPDATED)
     text = models.CharField(max_length=500)
+    # Read by the email alerts, which announce only major changes once the publication is live.
+    major = models.BooleanField(
+        "major change: email subscribers",
+        default=False,
+        help_text="Tick only for a change that people following this publication need to know about: "
+        "they are emailed this note once the publication is live. Leave it unticked for corrections "
+        "and small changes.",
+    )
 
     class Meta:
         abstract = True

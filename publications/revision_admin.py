@@ -65,7 +65,7 @@ class ProposedDocumentInline(OpenRevisionInline, admin.StackedInline):
 class ProposedChangeNoteInline(OpenRevisionInline, admin.TabularInline):
     model = ProposedChangeNote
     extra = 0
-    fields = ["date", "kind", "text"]
+    fields = ["date", "kind", "text", "major"]
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -46,7 +46,7 @@ DOCUMENT_FIELDS = (
     "is_accessible",
     "sort_order",
 )
-NOTE_FIELDS = ("date", "kind", "text")
+NOTE_FIELDS = ("date", "kind", "text", "major")
 
 
 class RevisionError(Exception):
@@ -222,17 +222,26 @@ def describe_changes(revision: PublicationRevision) -> list[Change]:
     return changes
 
 
+def _describe(row) -> str:
+    """A row in staff words; a major change note says so, as publishing it emails subscribers."""
+    return f"{row} (major change: emails subscribers)" if getattr(row, "major", False) else str(row)
+
+
 def _row_changes(label, live_rows, proposed_rows, link, fields) -> list[Change]:
     live = {row.pk: row for row in live_rows}
     changes = []
     for proposed in proposed_rows:
         original = live.pop(getattr(proposed, link), None)
         if original is None:
-            changes.append(Change(f"{label} added", "", str(proposed)))
+            changes.append(Change(f"{label} added", "", _describe(proposed)))
         elif _values(original, fields) != _values(proposed, fields):
             new_file = "file" in fields and original.file.name != proposed.file.name
             changes.append(
-                Change(f"{label} changed", str(original), f"{proposed}{' (new file)' if new_file else ''}")
+                Change(
+                    f"{label} changed",
+                    _describe(original),
+                    f"{_describe(proposed)}{' (new file)' if new_file else ''}",
+                )
             )
-    changes += [Change(f"{label} removed", str(row), "") for row in live.values()]
+    changes += [Change(f"{label} removed", _describe(row), "") for row in live.values()]
     return changes

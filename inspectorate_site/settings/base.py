@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "publications",
     "services_registry",
     "complaints",
+    "alerts",
     "reviews",
     "content_blocks",
     "site_search",

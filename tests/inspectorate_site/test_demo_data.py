@@ -74,7 +74,13 @@ def test_one_demo_user_per_staff_group(demo_site):
     users = get_user_model().objects.prefetch_related("groups")
     groups = {group.name for user in users for group in user.groups.all()}
 
-    assert groups == {"Content editor", "Content publisher", "Registry officer", "Complaints officer"}
+    assert groups == {
+        "Content editor",
+        "Content publisher",
+        "Registry officer",
+        "Complaints officer",
+        "Alerts officer",
+    }
 
 
 def test_refuses_to_run_with_debug_off(settings):
