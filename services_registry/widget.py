@@ -32,12 +32,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from .badge_size import badge_frame_size
 from .models import CareService, WidgetSighting
 
 logger = logging.getLogger(__name__)
 
 # Bump when the badge's markup changes, so every cached badge is rendered anew.
-BADGE_VERSION = "1"
+BADGE_VERSION = "2"
 # A cached badge older than this is rendered anew from the register: the bound
 # on a badge contradicting it, whatever failed (README, When things fail).
 BADGE_FRESH_SECONDS = 5 * 60
@@ -56,8 +57,9 @@ KINDS = {
     "svg": "image/svg+xml",
 }
 BADGE_CSS = (Path(__file__).parent / "static" / "services_registry" / "widget_badge.css").read_text().strip()
-# The iframe page carries its styles inline, allowed by their hash alone.
-BADGE_PAGE_CSS = BADGE_CSS + "\nbody{margin:0;background:transparent}"
+# The iframe page carries its styles inline, allowed by their hash alone. The badge fills the frame,
+# whose size the embed code gives (badge_frame_size), so its border is the frame's edge.
+BADGE_PAGE_CSS = BADGE_CSS + "\nbody{margin:0;background:transparent}\n.ci-badge{min-height:100vh}"
 _page_css_digest = base64.b64encode(hashlib.sha256(BADGE_PAGE_CSS.encode()).digest()).decode()
 BADGE_PAGE_STYLE_HASH = f"'sha256-{_page_css_digest}'"
 _MISSING = "missing"
@@ -90,11 +92,12 @@ def embed_code(service: CareService) -> str:
 
 
 def iframe_code(service: CareService) -> str:
-    """The badge as a frame, for websites that do not allow scripts."""
-    return _snippet("services_registry/widget/iframe_code.html", service)
+    """The badge as a frame, for websites that do not allow scripts: borderless and the badge's size."""
+    width, height = badge_frame_size(_badge_context(service))
+    return _snippet("services_registry/widget/iframe_code.html", service, width=width, height=height)
 
 
-def _snippet(template_name: str, service: CareService) -> str:
+def _snippet(template_name: str, service: CareService, **extra) -> str:
     """The template's HTML as plain text (no trailing newline), for the page to show as code."""
     number = service.service_number
     addresses = {
@@ -103,16 +106,20 @@ def _snippet(template_name: str, service: CareService) -> str:
         "frame_url": absolute_url("widget_page", number),
         "service_url": service_page_url(number),
     }
-    return render_to_string(template_name, {"name": service.name, **addresses}).strip()
+    return render_to_string(template_name, {"name": service.name, **addresses, **extra}).strip()
 
 
 def _badge_context(service: CareService) -> dict:
     registered = service.is_registered
+    status = service.get_status_display()
     return {
         "registered": registered,
         "name": service.name,
         "number": service.service_number,
-        "status": service.get_status_display(),
+        "status": status,
+        "not_registered_note": (
+            f"This service is no longer registered ({status.lower()}). It must not present itself as registered."
+        ),
         "grades": service.grades() if registered else [],
         "grades_published_on": service.grades_published_on,
         "service_url": service_page_url(service.service_number),

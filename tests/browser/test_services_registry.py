@@ -11,6 +11,7 @@ from django.conf import settings
 
 from services_registry.factories import CareServiceFactory
 from services_registry.models import CareService, WidgetSighting
+from services_registry.widget import iframe_code
 
 pytestmark = pytest.mark.browser
 
@@ -133,3 +134,48 @@ def test_registry_pages_have_no_wcag_violations(registry_site, axe_page, path):
     assert violations == [], "\n".join(
         f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
     )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"name": "Rowan House", "grade_wellbeing": 5, "grade_leadership": 4},
+        {
+            "name": "Sunnyside Residential Care Home for Older People with Nursing, Aberdeen",
+            "grade_wellbeing": 1,
+            "grade_leadership": 2,
+            "grade_staff_team": 3,
+            "grade_setting": 4,
+            "grade_care_planning": 5,
+            "grade_care_play_learning": 6,
+        },
+        {"name": "Tigh na Mara – Ōban’s Care Home", "grade_wellbeing": None, "grade_leadership": None},
+        {"name": "Old Mill Nursery", "status": CareService.Status.CANCELLED},
+    ],
+    ids=["two grades", "long name and six grades", "not graded", "cancelled"],
+)
+def test_the_frame_code_shows_the_whole_badge_in_a_borderless_frame_its_size(
+    registry_site, other_site, page, fields
+):
+    service = CareServiceFactory(service_number="CS2003004321", **fields)
+    host_url = other_site("frame.html", iframe_code(service))
+    page.goto(host_url)
+    frame_element = page.locator("iframe")
+    frame = page.frame_locator("iframe")
+    frame.get_by_role("link").wait_for()
+
+    width, height = int(frame_element.get_attribute("width")), int(frame_element.get_attribute("height"))
+    assert width == 300
+    assert frame_element.evaluate("f => getComputedStyle(f).borderTopWidth") == "0px"
+    assert frame_element.get_attribute("title") == f"Care Inspectorate registration: {service.name}"
+    inside = frame.locator("html").evaluate(
+        """html => ({
+            scroll: [html.scrollWidth, html.scrollHeight],
+            badge: html.querySelector('.ci-badge').getBoundingClientRect().height,
+            textEnds: html.querySelector('.ci-badge__more').getBoundingClientRect().bottom,
+        })"""
+    )
+    assert inside["scroll"][0] <= width and inside["scroll"][1] <= height, "the frame cuts the badge off"
+    assert inside["badge"] == height, "the badge's border is the frame's edge"
+    # Its last line ends inside the border and padding (12px), with at most a line to spare.
+    assert height - 12 - 22 <= inside["textEnds"] <= height - 12

@@ -1,6 +1,7 @@
 """Find a care service, and each service's own page."""
 
 import datetime
+import re
 
 import pytest
 from cms.api import add_plugin
@@ -362,7 +363,8 @@ def test_public_pages_carry_no_inline_script_or_style(client, register):
         for chunk in html.split("<script")[1:]:
             assert "src=" in chunk.split(">", 1)[0]
         assert "<style" not in html
-        assert " style=" not in html
+        # No element has a style attribute (the frame code shown as text to copy has one, escaped).
+        assert not re.search(r"<[a-z][^>]*\sstyle=", html)
 
 
 def test_repeat_anonymous_views_come_from_the_cache_and_say_so(
@@ -390,3 +392,72 @@ def test_the_published_cms_page_at_services_supplies_the_introduction(client):
 
     assert "Look up any service" in html
     assert "must be registered with us" not in html
+
+
+def test_the_list_can_be_sorted_by_the_latest_inspection(client, register):
+    register["acorns"].last_inspected_on = datetime.date(2025, 1, 9)
+    register["acorns"].save()
+    register["mill"].last_inspected_on = None
+    register["mill"].save()
+
+    by_name = client.get(SEARCH)
+    by_inspection = client.get(SEARCH, {"sort": "inspected"})
+
+    assert result_numbers(by_name) == ["CS2010250001", "CS2005000777", "CS2003001025"]
+    assert result_numbers(by_inspection) == ["CS2010250001", "CS2003001025", "CS2005000777"]
+    assert "<title>Find a care service" in by_inspection.content.decode()  # a sort alone is no search
+
+
+def test_filters_and_sort_fold_into_one_box_that_belongs_to_the_search_form(client, register):
+    html = client.get(SEARCH, {"q": "rowan"}).content.decode()
+
+    assert '<summary class="ds_details__summary">Filter and sort</summary>' in html
+    assert '<details class="ds_details filter-and-sort">' in html  # folded on a phone
+    assert 'id="service-search"' in html
+    for name in ("service_type", "council_area", "status", "min_grade", "sort"):
+        assert re.search(rf'<select [^>]*name="{name}"[^>]*form="service-search"', html), name
+    assert (
+        '<button type="submit" class="ds_button ds_button--secondary ds_button--small" form="service-search">'
+        in html
+    )
+    # The count comes before the results, which come after the folded filters.
+    assert (
+        html.index("Filter and sort</summary>")
+        < html.index("1 service found")
+        < html.index(">Rowan House</a>")
+    )
+
+
+def test_a_refused_filter_opens_the_box_so_its_error_shows(client, register):
+    refused = client.get(SEARCH, {"status": "Open"}).content.decode()
+    applied = client.get(SEARCH, {"status": "Active"}).content.decode()
+
+    assert '<details class="ds_details filter-and-sort" open>' in refused
+    assert '<details class="ds_details filter-and-sort">' in applied
+    assert 'Filter and sort<span class="filter-and-sort__state"> (filtered)</span>' in applied
+
+
+def test_figures_carry_thousands_separators_and_tables_scroll_in_their_own_box(client, register):
+    YearlyFiguresFactory(service=register["rowan"], year=2024, complaints_upheld=1234, requirements=None)
+
+    html = client.get("/services/CS2003001025/").content.decode()
+
+    assert "<td>1,234</td>" in html and "<td>–</td>" in html
+    for heading in ("grades", "complaints"):
+        assert f'<div class="table-scroll" role="region" aria-labelledby="{heading}" tabindex="0">' in html
+        assert f'id="{heading}"' in html
+
+
+def test_each_embed_code_can_be_copied_and_the_frame_is_the_badges_size(client, register, settings):
+    from services_registry.badge_size import badge_frame_size
+    from services_registry.widget import _badge_context
+
+    html = client.get("/services/CS2003001025/").content.decode()
+
+    assert html.count("data-copy-code=") == 2
+    width, height = badge_frame_size(_badge_context(register["rowan"]))
+    assert (
+        f"&lt;iframe src=&quot;{settings.SITE_URL}/widget/CS2003001025/&quot; width=&quot;{width}&quot; "
+        f"height=&quot;{height}&quot; style=&quot;border:0&quot; "
+        "title=&quot;Care Inspectorate registration: Rowan House&quot;&gt;&lt;/iframe&gt;"
+    ) in html
