@@ -8,12 +8,17 @@ section in the menu.
 
 Each entry: reverse_id (how a later run finds the page again), title, slug,
 template, whether it shows in the main menu, the parent's reverse_id, and the
-HTML of each placeholder.
+HTML of each placeholder. A section's meta description is also what its card
+on the home page (or its landing page) says about where it leads.
+
+Our address, email, numbers and opening hours come from the settings, where
+they are written once.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.urls import reverse
 
 CONTENT = "cms/content_page.html"
 LANDING = "cms/landing_page.html"
@@ -31,8 +36,13 @@ class DemoPage:
     parent: str | None = None
     meta_description: str = ""
     placeholders: dict[str, str] = field(default_factory=dict)
-    # Design-system blocks after a placeholder's text: (slot, plugin type, fields).
+    # Design-system blocks after a placeholder's text: (slot, plugin type, fields). A field given as a
+    # function is called when the block is made (an address from reverse(), once the URLs are loaded).
     blocks: tuple[tuple[str, str, dict], ...] = ()
+
+
+def _complaint_form_link():
+    return {"external_link": reverse("complaints:start")}
 
 
 DEMO_PAGES = [
@@ -48,13 +58,27 @@ DEMO_PAGES = [
                 "<p>We register, inspect and help improve care services across Scotland, "
                 "so that everyone who uses them gets safe, good-quality care that respects their rights.</p>"
             ),
-            "content": (
-                "<h2>Concerned about a care service?</h2>"
-                f"<p>You can tell us online, call us on {settings.CONTACT_PHONE}, or, if you are a child or "
-                f"young person, text us on {settings.TEXT_TO_COMPLAIN_NUMBER}. You do not have to give your name.</p>"
-            ),
         },
-        blocks=(("content", "ServiceSearchPlugin", {"label": "Find a care service"}),),
+        blocks=(
+            ("content", "ServiceSearchPlugin", {"label": "Find a care service"}),
+            (
+                "content",
+                "TextPlugin",
+                {
+                    "body": (
+                        "<h2>Concerned about a care service?</h2>"
+                        "<p>Tell us online, by phone or, if you are a child or young person, by text. "
+                        "You do not have to give your name.</p>"
+                    )
+                },
+            ),
+            (
+                "content",
+                "CallToActionPlugin",
+                {"button_text": "Make a complaint", "link": _complaint_form_link},
+            ),
+            ("content", "ContactNumbersPlugin", {"show_phone": True, "show_text_number": True}),
+        ),
     ),
     DemoPage(
         reverse_id="publications",
@@ -74,7 +98,7 @@ DEMO_PAGES = [
         title="Find a care service",
         slug="services",
         template=CONTENT,
-        meta_description="Look up any registered care service in Scotland, its grades and its inspection reports.",
+        meta_description="Look up any registered care service in Scotland: its grades, inspection reports and complaints upheld.",
         placeholders={
             "summary": (
                 "<p>Every registered care service in Scotland has its own page here, with its grades, "
@@ -87,7 +111,7 @@ DEMO_PAGES = [
         title="Make a complaint",
         slug="complaints",
         template=CONTENT,
-        meta_description="How to raise a concern about a care service, online, by phone or by text.",
+        meta_description="Raise a concern about a care service online, by phone or by text.",
         placeholders={
             "summary": (
                 "<p>Anyone can tell us about a concern with a registered care service: people who use it, "
@@ -100,7 +124,7 @@ DEMO_PAGES = [
         title="About us",
         slug="about-us",
         template=LANDING,
-        meta_description="Who we are, what we do and how to contact us.",
+        meta_description="Who we are, what we do, and our address, phone numbers and opening hours.",
         placeholders={
             "summary": (
                 "<p>We are the national regulator for care services in Scotland. We make sure care meets "
@@ -114,6 +138,7 @@ DEMO_PAGES = [
         slug="what-we-do",
         template=CONTENT,
         parent="about-us",
+        meta_description="How we register, inspect and support care services to improve.",
         placeholders={
             "summary": "<p>Registration, inspection, complaints and improvement support, across every type of care service.</p>",
             "content": (
@@ -135,13 +160,27 @@ DEMO_PAGES = [
         slug="contact-us",
         template=CONTENT,
         parent="about-us",
+        meta_description="Our address, email, phone and text numbers, and when our phone lines are open.",
         placeholders={
             "content": (
-                "<p>Call or text us. If you need this information in another format or language, tell us "
-                "when you get in touch and we will arrange it.</p>"
+                "<p>Call, text, email or write to us. If you need this information in another format or "
+                "language, tell us when you get in touch and we will arrange it.</p>"
             ),
         },
-        blocks=(("content", "ContactNumbersPlugin", {}),),
+        blocks=(
+            (
+                "content",
+                "ContactCalloutPlugin",
+                {
+                    "heading": settings.SITE_NAME,
+                    "text": f"<p>Phone lines open {settings.CONTACT_HOURS}.</p>",
+                    "phone": settings.CONTACT_PHONE,
+                    "email": settings.CONTACT_EMAIL,
+                    "address": "\n".join(settings.CONTACT_ADDRESS),
+                },
+            ),
+            ("content", "ContactNumbersPlugin", {"show_phone": False, "show_text_number": True}),
+        ),
     ),
     DemoPage(
         reverse_id="accessibility-statement",

@@ -58,7 +58,7 @@ class Trend:
 
     @property
     def description(self):
-        parts = ", ".join(f"{bar.long_label}: {bar.count}" for bar in self.bars)
+        parts = ", ".join(f"{bar.long_label}: {bar.count:,}" for bar in self.bars)
         return f"Downloads each month from {self.bars[0].long_label} to {self.bars[-1].long_label}. {parts}."
 
 

@@ -2,6 +2,10 @@ from django import forms
 
 from .models import GRADE_WORDS, CareService
 
+SORTS = {"name": "Name (A to Z)", "inspected": "Most recently inspected"}
+# What narrows the list; the sort only orders it.
+FILTERS = ("service_type", "council_area", "status", "min_grade")
+
 
 class ServiceSearchForm(forms.Form):
     """Find a care service. Every field is optional; an empty form lists every service."""
@@ -26,6 +30,7 @@ class ServiceSearchForm(forms.Form):
         empty_value=None,
         choices=[("", "Any grade")] + [(str(n), f"{n} {word}") for n, word in GRADE_WORDS.items() if n > 1],
     )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
 
     def __init__(self, *args, service_types=(), council_areas=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,8 +50,20 @@ class ServiceSearchForm(forms.Form):
             services = services.filter(status=data["status"])
         if data.get("min_grade"):
             services = services.with_minimum_grade(data["min_grade"])
+        if data.get("sort") == "inspected":
+            services = services.recently_inspected_first()
         return services
 
     @property
     def has_criteria(self) -> bool:
-        return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)
+        """Whether the person searched or filtered (sorting alone lists every service still)."""
+        return self.is_bound and any(self.cleaned_data.get(name) for name in ("q", *FILTERS))
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_bound and any(self.cleaned_data.get(name) for name in FILTERS)
+
+    @property
+    def filter_has_errors(self) -> bool:
+        """A filter or the sort was refused: its box must be open for the error to be seen."""
+        return any(name in self.errors for name in (*FILTERS, "sort"))

@@ -8,6 +8,7 @@ design-system markup lands on every page at once. App templates
 import hashlib
 
 from cms.cache import _set_cache_version
+from cms.models import PageContent
 from cms.utils.conf import get_cms_setting
 from django import template
 from django.utils.safestring import mark_safe
@@ -112,6 +113,19 @@ def breadcrumbs(trail):
     """
     *links, current = list(trail) or [(None, None)]
     return {"links": links, "current_title": current[0]}
+
+
+@register.simple_tag
+def with_summaries(nodes):
+    """(node, its page's meta description) for django CMS menu nodes, in one query: a section card says
+    where it leads in the words its page gives search engines. A page without one has ""."""
+    nodes = list(nodes)
+    summaries = dict(
+        PageContent.objects.filter(page_id__in=[node.id for node in nodes], language=get_language())
+        .exclude(meta_description=None)
+        .values_list("page_id", "meta_description")
+    )
+    return [(node, summaries.get(node.id, "")) for node in nodes]
 
 
 @register.filter
