@@ -7,6 +7,7 @@ nearest word is chosen with difflib among the words of what was found, and CMS
 page titles (kept in memory) are candidates too.
 """
 
+import contextlib
 import difflib
 import re
 
@@ -48,37 +49,39 @@ def _vocabulary() -> set[str]:
 
 
 def _similar_titles(word: str) -> set[str]:
-    """PostgreSQL: the words of the titles and names most like this word (indexed queries).
-
-    pg_trgm's default word-similarity threshold (0.6) misses a dropped letter in a
-    short word ("demntia" is 0.55 like "dementia"): this transaction lowers it.
-    """
+    """PostgreSQL: the words of the titles and names most like this word (two queries)."""
     found = []
+    for field, queryset in (("title", Publication.objects.published()), ("name", CareService.objects.all())):
+        found += (
+            queryset.filter(**{f"{field}__trigram_word_similar": word})
+            .annotate(similarity=TrigramWordSimilarity(word, field))
+            .order_by("-similarity")
+            .values_list(field, flat=True)[:CANDIDATE_TITLES]
+        )
+    return _words(found)
+
+
+@contextlib.contextmanager
+def _lenient_trigrams():
+    """pg_trgm's default word-similarity threshold (0.6) misses a dropped letter in a short word
+    ("demntia" is 0.55 like "dementia"): lowered for this transaction only."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY_THRESHOLD])
-        for field, queryset in (
-            ("title", Publication.objects.published()),
-            ("name", CareService.objects.all()),
-        ):
-            found += (
-                queryset.filter(**{f"{field}__trigram_word_similar": word})
-                .annotate(similarity=TrigramWordSimilarity(word, field))
-                .order_by("-similarity")
-                .values_list(field, flat=True)[:CANDIDATE_TITLES]
-            )
-    return _words(found)
+        yield
 
 
 def nearest_spelling(query: str, *, site) -> str | None:
     """The query with each unknown word replaced by the nearest known one, or None if none is nearer."""
     page_words = _words(page.title for page in page_index.current(site))
-    vocabulary = None if connection.vendor == "postgresql" else _vocabulary() | page_words
+    on_postgresql = connection.vendor == "postgresql"
+    vocabulary = None if on_postgresql else _vocabulary() | page_words
     suggestion = query
-    for word in words_of(query):
-        known = page_words | (_similar_titles(word) if vocabulary is None else vocabulary)
-        if word in known:
-            continue
-        nearest = difflib.get_close_matches(word, known, n=1, cutoff=CLOSE_ENOUGH)
-        if nearest:
-            suggestion = re.sub(rf"\b{re.escape(word)}\b", nearest[0], suggestion, flags=re.IGNORECASE)
+    with _lenient_trigrams() if on_postgresql else contextlib.nullcontext():
+        for word in words_of(query):
+            known = page_words | (_similar_titles(word) if vocabulary is None else vocabulary)
+            if word in known:
+                continue
+            nearest = difflib.get_close_matches(word, known, n=1, cutoff=CLOSE_ENOUGH)
+            if nearest:
+                suggestion = re.sub(rf"\b{re.escape(word)}\b", nearest[0], suggestion, flags=re.IGNORECASE)
     return suggestion if suggestion.lower() != query.lower() else None

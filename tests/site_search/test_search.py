@@ -337,3 +337,15 @@ def test_a_care_home_is_found_by_its_words_in_any_order(client, query):
 def test_the_search_page_has_one_search_box_and_other_pages_the_headers(client):
     assert results(client, "care").count('role="search"') == 1
     assert 'id="site-search"' in client.get("/publications/").content.decode()
+
+
+def test_trying_the_nearest_spelling_costs_a_few_queries_a_word(
+    client, continence_guide, django_assert_max_num_queries
+):
+    """Both searches (four each at most), and per word typed two lookups of similar titles and names."""
+    for n in range(30):
+        PublicationFactory(title=f"Dementia guide {n}")
+    results(client, "warm up the kept values")
+    with django_assert_max_num_queries(4 + 1 + 2 * 2 + 4):
+        page = results(client, "continence demntia")
+    assert "Showing results for" in page
