@@ -85,9 +85,10 @@ def _plugin_text(plugin) -> str:
 
 
 def _build(site_id: int) -> list[IndexedPage]:
-    """``PageContent.objects`` is django CMS versioning's published-only manager."""
+    """``PageContent.objects`` is django CMS versioning's published-only manager; pages that need a
+    sign-in are left out, as anonymous visitors cannot see them."""
     contents = list(
-        PageContent.objects.filter(language="en", page__site_id=site_id)
+        PageContent.objects.filter(language="en", page__site_id=site_id, page__login_required=False)
         .select_related("page")
         .prefetch_related("page__urls")
     )

@@ -19,7 +19,7 @@ from publications.models import Publication
 from services_registry.models import CareService
 
 from . import pages as page_index
-from .words import WORD, words_of
+from .words import MAX_WORDS, WORD, words_of
 
 CANDIDATE_TITLES = 5
 CLOSE_ENOUGH = 0.75
@@ -77,7 +77,8 @@ def nearest_spelling(query: str, *, site) -> str | None:
     vocabulary = None if on_postgresql else _vocabulary() | page_words
     suggestion = query
     with _lenient_trigrams() if on_postgresql else contextlib.nullcontext():
-        for word in words_of(query):
+        # At most MAX_WORDS distinct words, each long enough to correct: a cap on the lookups.
+        for word in [w for w in dict.fromkeys(words_of(query)) if len(w) > 2 and not w.isdigit()][:MAX_WORDS]:
             known = page_words | (_similar_titles(word) if vocabulary is None else vocabulary)
             if word in known:
                 continue

@@ -349,3 +349,18 @@ def test_trying_the_nearest_spelling_costs_a_few_queries_a_word(
     with django_assert_max_num_queries(4 + 1 + 2 * 2 + 4):
         page = results(client, "continence demntia")
     assert "Showing results for" in page
+
+
+def test_pages_that_need_a_sign_in_are_not_found(client):
+    author = SuperuserFactory(username="author")
+    published_page("Staff rota secrets", user=author, slug="staff-rota", login_required=True)
+
+    assert "Staff rota secrets" not in results(client, "rota")
+
+
+def test_a_long_query_of_unknown_words_costs_a_bounded_number_of_lookups(
+    client, django_assert_max_num_queries
+):
+    results(client, "warm up the kept values")
+    with django_assert_max_num_queries(4 + 1 + 2 * 8):
+        results(client, " ".join(f"zq{chr(97 + n % 26)}x{n}" for n in range(40)))
