@@ -13,7 +13,7 @@ from complaints.roles import is_complaints_officer
 from publications.models import Publication, PublicationRevision
 from publications.revisions import can_publish
 from reviews.models import ReviewRequest
-from services_registry.models import WidgetSighting
+from services_registry.models import BadgeMisuseCase, WidgetSighting
 from services_registry.register_import import RegisterImport
 
 LATEST_SIGHTINGS = 5
@@ -31,7 +31,7 @@ def panels_for(user) -> list[Panel]:
     if can_publish(user):
         panels.append(publishing_panel())
     if user.has_perm("services_registry.change_careservice"):
-        panels.append(register_panel())
+        panels.append(register_panel(user))
     if is_complaints_officer(user):
         panels.append(complaints_panel())
     return panels
@@ -53,11 +53,15 @@ def publishing_panel() -> Panel:
     )
 
 
-def register_panel() -> Panel:
+def register_panel(user) -> Panel:
+    may_see_misuse = user.has_perm("services_registry.view_badgemisusecase")
     return Panel(
         "The register",
         "admin/dashboard/register.html",
         {
+            # The list opens on the open cases, so the number matches it.
+            "misuse_count": BadgeMisuseCase.objects.open().count() if may_see_misuse else None,
+            "misuse_url": reverse("admin:services_registry_badgemisusecase_changelist"),
             "last_import": RegisterImport.objects.most_recent(),
             "sightings": list(
                 WidgetSighting.objects.select_related("service").order_by("-day", "-first_seen_at")[

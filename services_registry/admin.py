@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from . import admin_badge_watch  # noqa: F401  (registers the badge misuse cases)
 from .admin_forms import CareServiceForm, offered_grade_fields, record_grade_history
 from .admin_import import RegisterImportAdmin
 from .models import (

@@ -591,5 +591,6 @@ class WidgetSighting(models.Model):
         return f"{self.origin} on {self.day}"
 
 
-# Its own module, to keep this one readable; imported here so Django finds the model.
+# Their own modules, to keep this one readable; imported here so Django finds the models.
+from .badge_watch import BadgeMisuseCase  # noqa: E402, F401
 from .register_import import RegisterImport  # noqa: E402, F401
