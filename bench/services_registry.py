@@ -5,8 +5,12 @@
    service, the second finds them all unchanged. Reports wall time and the
    importing process's peak memory (its own getrusage maximum resident set).
 2. Serves the site with gunicorn and production settings (Redis cache) and
-   drives the three widget addresses, a service page and a search, each beside
-   a static file served by whitenoise in the same run.
+   drives the three widget addresses, a service page, a search and the open-data
+   API's services list and one service, each beside a static file served by
+   whitenoise in the same run. The API's uncached figures ask a different page
+   (cursor) or service on every request, as a client paging through would.
+3. Counts the queries of an uncached service page and API list and detail on a
+   register of 1,000 services and again on 30,000: they should be the same.
 
 Prints figures and ratios; never asserts.
 """
@@ -41,6 +45,9 @@ from bench.harness import (  # noqa: E402
 
 PORT = 8102
 ROWS = 30_000
+SMALL_ROWS = 1_000
+# Distinct API pages and services asked for in one uncached measurement: more than wrk gets through.
+API_ADDRESSES = 20_000
 COUNCILS = [
     "Aberdeen City",
     "Dundee City",
@@ -190,11 +197,55 @@ def fetch(url: str) -> str:
         return response.read().decode()
 
 
+def service_number(n: int) -> str:
+    return f"CS{2003000000 + n:010d}"
+
+
+def api_list_page(n: int) -> str:
+    """The API's services list from just after service n, with the cursor as the API itself writes it."""
+    from rest_framework.pagination import Cursor
+
+    from services_registry.api.pagination import ServicePagination
+
+    pagination = ServicePagination()
+    pagination.base_url = "/api/v1/services/"
+    return pagination.encode_cursor(Cursor(offset=0, reverse=False, position=service_number(n)))
+
+
+def api_detail(n: int) -> str:
+    return f"/api/v1/services/{service_number(n)}/"
+
+
+def uncached_counts(env: dict[str, str], rows: int) -> dict[str, int | None]:
+    """Queries of the first request of addresses nobody asked for, on a register of `rows` services.
+
+    Another service's page is asked first, so the page chrome kept for every page (menus, footer)
+    is warm, as it is on a running site, and the service page's count is its own.
+    """
+    n = rows - 3  # never one the measurements ask for
+    counts = count_queries(
+        env,
+        {
+            "warm-up": (f"/services/{service_number(n - 1)}/", "first"),
+            "service page (uncached)": (f"/services/{service_number(n)}/", "first"),
+            "api list (uncached)": (api_list_page(n - 200), "first"),
+            "api detail (uncached)": (api_detail(n), "first"),
+        },
+    )
+    del counts["warm-up"]
+    return counts
+
+
 def main() -> None:
-    env = bench_environment(PORT)
+    env = bench_environment(PORT, API_RATE="100000000/m")  # wrk is one client asking very fast
     ensure_database(env)
     empty_register(env)
     with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "small.csv"
+        write_register(small, SMALL_ROWS)
+        run_import(env, small)
+        small_counts = uncached_counts(env, SMALL_ROWS)
+        empty_register(env)
         register = Path(folder) / "register.csv"
         write_register(register, ROWS)
         size_mb = register.stat().st_size / 1024 / 1024
@@ -215,6 +266,8 @@ def main() -> None:
             "widget iframe /": f"{base}/widget/{number}/",
             "service page": f"{base}/services/{number}/",
             "search q=rowan&min_grade=3": f"{base}/services/?q=rowan&min_grade=3",
+            "api list": f"{base}/api/v1/services/",
+            "api detail": f"{base}{api_detail(1)}",
         }
         for url in urls.values():
             fetch(url)
@@ -224,11 +277,17 @@ def main() -> None:
             "search q=rowan&min_grade=3": urls["search q=rowan&min_grade=3"],
         }
 
+        api_uncached = {
+            "api list (uncached)": [api_list_page(n) for n in range(2, 2 + API_ADDRESSES)],
+            "api detail (uncached)": [api_detail(n) for n in range(2, 2 + API_ADDRESSES)],
+        }
+
         def measure_pages():
             results = [measure(name, url) for name, url in urls.items()]
-            return results + [
+            results += [
                 measure(f"{name} (uncached)", url, fresh_query=True) for name, url in uncached.items()
             ]
+            return results + [measure(name, base + "/", paths=paths) for name, paths in api_uncached.items()]
 
         baseline, results = beside_static(base + static_path, measure_pages)
         memory = peak_worker_memory_mb(server)
@@ -238,9 +297,14 @@ def main() -> None:
         {name: (path, False) for name, path in paths.items()}
         | {f"{name} (uncached)": (paths[name], True) for name in uncached},
     )
-    with_queries(results, counts)
+    large_counts = uncached_counts(env, ROWS)
+    # The service page's rows keep their own counts: the wrk run asked one service again and again.
+    with_queries(results, large_counts | counts)
     report(f"Services registry under gunicorn (2 workers), {ROWS:,} services", baseline, results)
     print(f"  peak gunicorn worker memory: {memory:.0f} MB")
+    print(f"  queries of one uncached request, {SMALL_ROWS:,} and {ROWS:,} services:")
+    for name, count in large_counts.items():
+        print(f"    {name:<30}{small_counts[name]!s:>6}{count!s:>6}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("site_search.urls")),
     path("", include("publications.urls")),
     path("", include("services_registry.urls")),
+    path("api/", include("services_registry.api.urls")),
     path("", include("complaints.urls")),
     path("", include("alerts.urls")),
 ]

@@ -398,6 +398,10 @@ registration, grades and reports for themselves.</p>
 administrator, developer or hosting provider can help.</li>
 </ol>
 <p>The badge works as soon as the code is on your page.</p>
+<h2>Where to show it</h2>
+<p>Show the badge where people look to find out who you are, such as your website’s footer or “about us” page.
+Your service’s page also has a poster to print, with your registration, latest grades and a QR code that opens
+that page: put it up in your entrance or reception.</p>
 <h2>What the badge looks like</h2>
 <p>This is the badge of Rowan House, a care home on our register. Yours shows your own service’s name and
 latest grades, and changes by itself when they do.</p>

@@ -25,6 +25,7 @@ urlpatterns = [
     path("services/", views.service_search, name="service_search"),
     path("services/export.csv", views.export_csv, name="export_csv"),
     path("services/<service_number:service_number>/", views.service_detail, name="service_detail"),
+    path("services/<service_number:service_number>/poster.pdf", views.service_poster, name="service_poster"),
     path(
         "services/<service_number:service_number>/reports/<int:report_id>/",
         views.inspection_report,

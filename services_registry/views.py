@@ -1,4 +1,4 @@
-"""The registry's public pages, its open-data export, inspection reports, and the widget's responses."""
+"""The registry's public pages, open-data export, inspection reports, posters and the widget's responses."""
 
 import csv
 import itertools
@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModi
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -19,6 +20,7 @@ from inspectorate_site.csp import replaced_policy
 from .datastore import export_rows
 from .forms import ServiceSearchForm
 from .models import CareService, InspectionReport
+from .poster import poster_filename, poster_pdf
 from .widget import (
     BADGE_PAGE_STYLE_HASH,
     KINDS,
@@ -175,6 +177,40 @@ def inspection_report(request, service_number, report_id):
         raise Http404("The file is missing") from error
     # The content type follows the file's name (application/pdf for the reports we publish).
     return FileResponse(file, as_attachment=True, filename=report.file.name.rsplit("/", 1)[-1])
+
+
+# A poster changes only when its service does (the full-page cache keeps it until then), and says
+# on its face the day it was made. Chrome shows a PDF through an embed its own policy must allow
+# (crbug.com/271452), so the poster's policy lets the page embed itself and nothing else.
+POSTER_CACHE_CONTROL = "public, max-age=3600"
+POSTER_POLICY = {"object-src": ["'self'"]}
+
+
+@require_safe
+def service_poster(request, service_number):
+    """A registered service's A4 poster for its premises, as a PDF to print.
+
+    A service no longer registered has none: 410, with a short page that links to its page.
+    """
+    service = get_object_or_404(CareService.objects.select_related("provider"), service_number=service_number)
+    if not service.is_registered:
+        context = {
+            "service": service,
+            "breadcrumbs": [
+                HOME,
+                ("Find a care service", reverse("services_registry:service_search")),
+                (service.name, service.get_absolute_url()),
+                ("Poster", None),
+            ],
+        }
+        response = render(request, "services_registry/poster_not_registered.html", context, status=410)
+        patch_cache_control(response, public=True, max_age=PUBLIC_PAGE_SECONDS)
+        return response
+    response = HttpResponse(poster_pdf(service), content_type="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition_header(False, poster_filename(service))
+    response.headers["Cache-Control"] = POSTER_CACHE_CONTROL
+    response.headers[CSP_HEADER] = replaced_policy(POSTER_POLICY)
+    return response
 
 
 class _Echo:

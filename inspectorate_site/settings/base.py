@@ -92,6 +92,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Care Inspectorate <no-reply@careinspectorate.example>")
 COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
 COMPLAINTS_ANONYMISE_AFTER_DAYS = env_int("COMPLAINTS_ANONYMISE_AFTER_DAYS", default=730)
+# Requests one client may make to the open-data API (/api/), as django-ratelimit writes a rate.
+API_RATE = env_str("API_RATE", "600/m")
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
@@ -124,6 +126,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_ratelimit",
+    # The open-data API's schema (services_registry/api/). Django REST Framework itself is not
+    # listed: its app only adds the browsable API's templates and static files (Bootstrap 3, jQuery),
+    # which a JSON-only API never serves and /static/ should not publish.
+    "drf_spectacular",
     # this project
     "inspectorate_site",
     "publications",
@@ -148,6 +154,8 @@ MIDDLEWARE = [
     # database just to say that the database is down.
     "inspectorate_site.middleware.HealthCheckMiddleware",
     "services_registry.middleware.WidgetMiddleware",
+    # The open-data API's rate limit, conditional GET and CORS, around the full-page cache.
+    "services_registry.api.middleware.ApiMiddleware",
     # Whole anonymous pages the views marked public, before sessions and the CMS.
     "inspectorate_site.page_cache.FullPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -449,3 +457,49 @@ if not REDIS_URL:
     # The embedded default is one process with a local-memory cache, where
     # per-process counts are the whole truth. Production sets REDIS_URL.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
+
+# --- Open-data API (services_registry/api/) -----------------------------------
+# Read-only and anonymous: no authentication (so no session, cookie or CSRF), JSON
+# only whatever Accept says, nothing parsed from bodies, one error shape. Rate limits,
+# conditional GET and CORS are ApiMiddleware's (API_RATE above); caching, the views'.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "services_registry.api.negotiation.JsonOnly",
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "EXCEPTION_HANDLER": "services_registry.api.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # ?format= would be a second name for the same answer; it is an unknown parameter instead.
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Care Inspectorate register: open data API",
+    "DESCRIPTION": (
+        "The register of care services in Scotland, read-only, as JSON. No key, no sign-in.\n\n"
+        "**Pages.** Lists come in service- or provider-number order, `page_size` at a time (default 100, "
+        "at most 500): follow `next` until it is null. Each item appears exactly once, even while the "
+        "register changes between pages.\n\n"
+        '**Errors.** Every 4xx and 5xx answer is `{"errors": {name: [message, ...]}}`, where `name` is '
+        "the query parameter at fault, or `detail` for the request as a whole. A parameter an address "
+        "does not take is a 400, as is a bad or empty filter, `page_size` or `cursor`.\n\n"
+        "**Caching.** Answers carry `Cache-Control: public, max-age=300` and an `ETag`: send it back in "
+        "`If-None-Match` for a 304.\n\n"
+        "**Limits.** Each client address may make a limited number of requests a minute; past it, 429 "
+        "with `Retry-After`.\n\n"
+        "**Addresses not published.** For services where people live or are cared for in private homes "
+        "(`address_published` false), every address field and the town are null; the council area is "
+        "given.\n\n"
+        "Version 1 never changes shape: fields may be added, never renamed or removed. The whole register "
+        "is also at /services/export.csv in the datastore's format."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {"ServiceStatus": "services_registry.models.CareService.Status"},
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+}

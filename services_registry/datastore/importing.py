@@ -182,7 +182,8 @@ def apply_changes(changes: BatchChanges) -> None:
             changes.services,
             update_conflicts=True,
             unique_fields=["service_number"],
-            update_fields=SERVICE_FIELDS,
+            # auto_now stamps each row; only what is listed here reaches a service already registered.
+            update_fields=[*SERVICE_FIELDS, "updated_at"],
         )
     numbers = {service.service_number for service in changes.services}
     numbers |= {number for number, _, _ in changes.figures}
