@@ -428,7 +428,15 @@ class CareService(GradedModel):
     min_grade = models.PositiveSmallIntegerField(
         "lowest grade", null=True, blank=True, editable=False, db_index=True, choices=GRADE_CHOICES
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    registered_places = models.PositiveIntegerField(
+        "registered places", null=True, blank=True, help_text="How many people it may care for at once."
+    )
+    manager_name = models.CharField("manager", max_length=200, blank=True)
+    phone = models.CharField("phone number", max_length=30, blank=True)
+    conditions = models.TextField(
+        "conditions of registration", blank=True, help_text="As the registration certificate words them."
+    )
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = CareServiceQuerySet.as_manager()
 
@@ -537,9 +545,25 @@ def report_upload_to(report, filename):
 
 
 class InspectionReport(models.Model):
+    class InspectionType(models.TextChoices):
+        UNANNOUNCED = "unannounced", "Unannounced inspection"
+        SHORT_NOTICE = "short_notice", "Short-notice announced inspection"
+        ANNOUNCED = "announced", "Announced inspection"
+        FOLLOW_UP = "follow_up", "Follow-up inspection"
+        COMPLAINT = "complaint", "Complaint investigation"
+
     service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="reports")
     inspected_on = models.DateField("inspection date")
+    inspection_type = models.CharField(
+        "type of inspection",
+        max_length=20,
+        choices=InspectionType.choices,
+        default=InspectionType.UNANNOUNCED,
+    )
     title = models.CharField(max_length=300)
+    summary = models.TextField(
+        blank=True, help_text="Two or three plain sentences: what the inspectors found."
+    )
     file = models.FileField(upload_to=report_upload_to)
 
     class Meta:
@@ -571,6 +595,40 @@ class YearlyFigures(models.Model):
         return f"{self.year}/{(self.year + 1) % 100:02d}"
 
 
+class RegulatoryAction(models.Model):
+    """A requirement made of a service, or an enforcement notice served on it, with its words."""
+
+    class Kind(models.TextChoices):
+        REQUIREMENT = "requirement", "Requirement"
+        IMPROVEMENT_NOTICE = "improvement_notice", "Improvement notice"
+        CONDITION_NOTICE = "condition_notice", "Notice to vary conditions"
+        CANCELLATION_NOTICE = "cancellation_notice", "Notice of proposal to cancel registration"
+
+    service = models.ForeignKey(CareService, on_delete=models.CASCADE, related_name="regulatory_actions")
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.REQUIREMENT)
+    made_on = models.DateField("made or served on")
+    due_by = models.DateField("to be met by", null=True, blank=True)
+    met_on = models.DateField(
+        "met or lifted on", null=True, blank=True, help_text="Leave empty while it is still in force."
+    )
+    text = models.TextField(help_text="The words of the requirement or notice, as the service received them.")
+
+    class Meta:
+        ordering = ["-made_on", "-id"]
+        indexes = [models.Index(fields=["service", "met_on"], name="regulatoryaction_current_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.made_on:%d %B %Y}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.met_on is None
+
+    @property
+    def is_enforcement(self) -> bool:
+        return self.kind != self.Kind.REQUIREMENT
+
+
 class WidgetSighting(models.Model):
     """A site that showed a service's badge on a given day (origin only, never the full address)."""
 
@@ -593,4 +651,6 @@ class WidgetSighting(models.Model):
 
 # Their own modules, to keep this one readable; imported here so Django finds the models.
 from .badge_watch import BadgeMisuseCase  # noqa: E402, F401
+from .grade_context import GradeDistribution  # noqa: E402, F401
+from .register_history import ProviderChange, RegisterChange  # noqa: E402, F401
 from .register_import import RegisterImport  # noqa: E402, F401

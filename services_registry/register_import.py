@@ -81,7 +81,13 @@ class RegisterImport(models.Model):
         DONE = "done", "Imported"
         FAILED = "failed", "Failed"
 
-    file = models.FileField(upload_to=upload_to)
+    class Source(models.TextChoices):
+        UPLOAD = "upload", "Uploaded in the admin"
+        COMMAND = "command", "manage.py import_services"
+
+    # Empty for an import run from the command line: its file stays where it was.
+    file = models.FileField(upload_to=upload_to, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.UPLOAD)
     original_name = models.CharField("file name", max_length=255)
     sha256 = models.CharField(max_length=64, editable=False)
     uploaded_by = models.ForeignKey(
@@ -102,6 +108,7 @@ class RegisterImport(models.Model):
     services_added = models.PositiveIntegerField(default=0)
     services_changed = models.PositiveIntegerField(default=0)
     services_unchanged = models.PositiveIntegerField(default=0)
+    services_cancelled = models.PositiveIntegerField(default=0)
     rows_rejected = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
 
