@@ -10,6 +10,7 @@ mail providers' servers, needs only its token.
 """
 
 import logging
+import re
 
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -167,6 +168,9 @@ def _subscriber_or_none(token):
     return Subscriber.objects.filter(token=token).first() if token else None
 
 
+SUBSCRIPTION_ID = re.compile(r"[0-9]{1,18}")
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @cookieless_csrf_protection
 def manage(request, token):
@@ -178,7 +182,8 @@ def manage(request, token):
     if request.method == "POST":
         subscription_id = request.POST.get("subscription", "")
         action = request.POST.get("action")
-        if not subscription_id.isdigit() or action not in ("frequency", "remove"):
+        # ASCII digits only: "²".isdigit() is true, and int() refuses it.
+        if not SUBSCRIPTION_ID.fullmatch(subscription_id) or action not in ("frequency", "remove"):
             return _see_other(manage_path)
         if action == "remove":
             removed = subscriptions.remove(subscriber, int(subscription_id))

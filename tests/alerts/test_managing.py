@@ -154,3 +154,14 @@ def test_every_alert_email_carries_one_click_unsubscribe_headers_and_working_lin
     manage_url = f"http://127.0.0.1:8000/email-alerts/manage/{reader.token}/"
     assert f"Manage your email alerts:\n{manage_url}" in sent.body
     assert client.get(path_of(manage_url)).status_code == 200
+
+
+@pytest.mark.parametrize("subscription_id", ["²", "١", "99999999999999999999999", "-1", ""])
+def test_a_tampered_subscription_number_changes_nothing_and_goes_back_to_the_list(
+    client, reader, subscription_id
+):
+    response = client.post(reader.manage_path(), {"subscription": subscription_id, "action": "remove"})
+
+    assert response.status_code == 303
+    assert response["Location"] == reader.manage_path()
+    assert reader.subscriptions.count() == 2
