@@ -89,6 +89,8 @@ EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+# Seconds an SMTP server may take to answer: a hung one must not hold the outbox worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", default=15)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Care Inspectorate <no-reply@careinspectorate.example>")
 COMPLAINTS_SPOOL_DIR = Path(env_str("COMPLAINTS_SPOOL_DIR", str(BASE_DIR / "var" / "spool")))
 COMPLAINTS_ANONYMISE_AFTER_DAYS = env_int("COMPLAINTS_ANONYMISE_AFTER_DAYS", default=730)

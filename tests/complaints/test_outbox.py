@@ -1,6 +1,8 @@
 """The outbox worker: sends texts and emails after the fact, retries with backoff, respects STOP."""
 
 import logging
+import socket
+import time
 from datetime import timedelta
 
 import pytest
@@ -112,3 +114,27 @@ def test_the_development_email_backend_logs_no_address_and_no_words(settings, ca
     assert "Email to m\u2022\u2022\u2022@e\u2022\u2022\u2022.org" in caplog.text
     assert "K7QM-4XRT" in caplog.text
     assert "morag" not in caplog.text.lower() and "Dear" not in caplog.text
+
+
+def test_an_smtp_server_that_never_answers_is_given_up_on_and_the_email_retried_later(settings):
+    """A hung mail server costs the worker EMAIL_TIMEOUT, not for ever; the email waits for a retry."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections and never says a word
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+    settings.EMAIL_TIMEOUT = 1
+    queue_both()
+    OutboxMessage.objects.filter(kind="sms").delete()
+
+    started = time.monotonic()
+    try:
+        counts = notifier.send_due_messages()
+    finally:
+        silent.close()
+
+    assert time.monotonic() - started < 10
+    assert counts["retried"] == 1
+    email = OutboxMessage.objects.get(kind="email")
+    assert email.status == OutboxMessage.State.PENDING
+    assert "timed out" in email.last_error
