@@ -467,6 +467,10 @@ class OutboxQuerySet(models.QuerySet):
     def due(self, now=None):
         return self.filter(status=OutboxMessage.State.PENDING, next_attempt_at__lte=now or timezone.now())
 
+    def about_complaints(self):
+        """A complainant's acknowledgement or reply, never to wait behind thousands of alert emails."""
+        return self.filter(complaint__isnull=False)
+
 
 class OutboxMessage(models.Model):
     """A text or email to send, written in the same transaction as the change that needs it."""
@@ -501,7 +505,15 @@ class OutboxMessage(models.Model):
 
     class Meta:
         ordering = ["next_attempt_at", "pk"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            # The worker looks for complaints' messages first: this keeps that look short.
+            models.Index(
+                fields=["next_attempt_at", "id"],
+                condition=models.Q(status="pending", complaint__isnull=False),
+                name="outbox_complaints_due_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.pk}"

@@ -138,3 +138,26 @@ def test_an_smtp_server_that_never_answers_is_given_up_on_and_the_email_retried_
     email = OutboxMessage.objects.get(kind="email")
     assert email.status == OutboxMessage.State.PENDING
     assert "timed out" in email.last_error
+
+
+def test_a_complaints_acknowledgement_goes_before_alert_emails_queued_earlier():
+    earlier = timezone.now() - timedelta(hours=1)
+    OutboxMessage.objects.bulk_create(
+        OutboxMessage(
+            kind="email",
+            to=f"reader{n}@example.org",
+            subject="New publication",
+            body="…",
+            next_attempt_at=earlier,
+        )
+        for n in range(5)
+    )
+    receipt = queue_both()
+
+    counts = notifier.send_due_messages(batch_size=2)
+
+    assert counts["sent"] == 2
+    assert [to for to, _ in LocmemSmsBackend.outbox] == ["+447911123456"]
+    assert [message.to for message in mail.outbox] == [["jo@example.org"]]
+    assert receipt.reference in mail.outbox[0].body
+    assert OutboxMessage.objects.filter(complaint__isnull=True, status="pending").count() == 5
