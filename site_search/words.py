@@ -35,7 +35,9 @@ _stemmer = snowballstemmer.stemmer("english")
 
 def clean_query(raw) -> str:
     """The query as shown back: printable, single-spaced, at most MAX_QUERY_LENGTH characters."""
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in str(raw or ""))
+    # Composed (NFC), as the pages are written: "Cafe" + U+0301 from some keyboards is "Café".
+    composed = unicodedata.normalize("NFC", str(raw or ""))
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in composed)
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 

@@ -364,3 +364,13 @@ def test_a_long_query_of_unknown_words_costs_a_bounded_number_of_lookups(
     results(client, "warm up the kept values")
     with django_assert_max_num_queries(4 + 1 + 2 * 8):
         results(client, " ".join(f"zq{chr(97 + n % 26)}x{n}" for n in range(40)))
+
+
+def test_a_word_typed_with_a_separate_accent_finds_the_page_written_with_an_accented_letter(client):
+    PublicationFactory(title="Café culture in day care")
+
+    # "e" followed by a combining acute accent, as some phone keyboards and pasted text send it.
+    page = results(client, "Cafe\u0301 culture")
+
+    assert ">Café culture in day care</a>" in page
+    assert "Showing results for" not in page  # found as typed, not by guessing a spelling
