@@ -75,12 +75,16 @@ def stems_of(text: str) -> frozenset:
 
 
 def _plugin_text(plugin) -> str:
-    """Every piece of text a plugin holds (its text, heading, summary...), whatever its type."""
+    """Every piece of text a plugin holds (its text, heading, summary...), whatever its type; not
+    its settings."""
     return " ".join(
         str(getattr(plugin, field.attname) or "")
         for field in plugin._meta.concrete_fields
         if isinstance(field, models.CharField | models.TextField)
         and field.name not in ("plugin_type", "language")
+        # A setting ("popular", "h2") or an address is not what the page says.
+        and not field.choices
+        and not isinstance(field, models.URLField | models.SlugField)
     )
 
 

@@ -5,7 +5,9 @@ embedded default must find what production finds.
 """
 
 import pytest
+from cms.api import add_plugin
 from django.urls import reverse
+from djangocms_versioning.models import Version
 
 from publications.factories import CategoryFactory, DocumentFactory, PublicationFactory
 from publications.models import Publication
@@ -374,3 +376,20 @@ def test_a_word_typed_with_a_separate_accent_finds_the_page_written_with_an_acce
 
     assert ">Café culture in day care</a>" in page
     assert "Showing results for" not in page  # found as typed, not by guessing a spelling
+
+
+def test_a_blocks_settings_are_not_words_of_its_page(client):
+    author = SuperuserFactory(username="author")
+    content = draft_page("Adult services", user=author, slug="adults", body="<p>Care for adults.</p>")
+    add_plugin(
+        content.rescan_placeholders()["content"],
+        "PublicationListPlugin",
+        "en",
+        heading="Guidance for adult services",
+        category=CategoryFactory(),
+        order="popular",
+    )
+    Version.objects.get_for_content(content).publish(author)
+
+    assert 'href="/adults/">Adult services</a>' in results(client, "guidance adult")
+    assert 'href="/adults/">Adult services</a>' not in results(client, "popular")
