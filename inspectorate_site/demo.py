@@ -64,7 +64,7 @@ def load_staff_users(*, with_known_passwords: bool) -> dict[str, DemoAccount]:
 def _fill_placeholders(page_content: PageContent, demo_page: DemoPage) -> None:
     placeholders = {p.slot: p for p in page_content.rescan_placeholders().values()}
     for slot, html in demo_page.placeholders.items():
-        add_plugin(placeholders[slot], "TextPlugin", LANGUAGE, body=html)
+        add_plugin(placeholders[slot], "TextPlugin", LANGUAGE, body=html() if callable(html) else html)
     for slot, plugin_type, fields in demo_page.blocks:
         fields = {name: value() if callable(value) else value for name, value in fields.items()}
         add_plugin(placeholders[slot], plugin_type, LANGUAGE, **fields)

@@ -15,6 +15,7 @@ Our address, email, numbers and opening hours come from the settings, where
 they are written once.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -35,7 +36,8 @@ class DemoPage:
     menu_title: str | None = None
     parent: str | None = None
     meta_description: str = ""
-    placeholders: dict[str, str] = field(default_factory=dict)
+    # HTML, or a function returning it (for addresses from reverse(), once the URLs are loaded).
+    placeholders: dict[str, str | Callable[[], str]] = field(default_factory=dict)
     # Design-system blocks after a placeholder's text: (slot, plugin type, fields). A field given as a
     # function is called when the block is made (an address from reverse(), once the URLs are loaded).
     blocks: tuple[tuple[str, str, dict], ...] = ()
@@ -43,6 +45,35 @@ class DemoPage:
 
 def _complaint_form_link():
     return {"external_link": reverse("complaints:start")}
+
+
+def _open_data_content() -> str:
+    """What data users need to start: the file, the API's addresses and its rules."""
+    services = reverse("api:v1:services")
+    example = reverse("api:v1:service", args=["CS2003000025"])
+    return (
+        "<h2>The whole register as a file</h2>"
+        f'<p><a href="{reverse("services_registry:export_csv")}">Download the register of care services '
+        "(CSV)</a>: every service, registered or not, in the columns of our datastore. It is made "
+        "afresh from the register whenever you download it.</p>"
+        "<h2>The register as an API</h2>"
+        "<p>Programs can read the register as JSON, with no key and no sign-in. Start at "
+        f"<code>{services}</code>, which lists every care service a page at a time: follow "
+        "<code>next</code> until it is empty. Filter by <code>service_type</code>, "
+        "<code>council_area</code>, <code>status</code>, <code>min_grade</code> or "
+        f"<code>updated_since</code>. One service, with its grades and reports, is at an address like "
+        f"<code>{example}</code>; providers are at <code>{reverse('api:v1:providers')}</code>.</p>"
+        f'<p><a href="{reverse("api:v1:schema")}">The API’s OpenAPI description (JSON)</a> lists every '
+        "address, parameter and field; most programming languages can make a client from it.</p>"
+        "<h2>Rules</h2>"
+        "<ul><li>Answers may be kept for five minutes; send back the <code>ETag</code> to check for "
+        "changes cheaply.</li>"
+        "<li>Each address may make a limited number of requests a minute; past it you are asked to "
+        "wait.</li>"
+        "<li>We never publish the address of children’s homes, secure accommodation, childminders, "
+        "fostering and adoption services: for them only the council area is given.</li>"
+        "<li>Version 1 keeps its shape: fields may be added, never renamed or removed.</li></ul>"
+    )
 
 
 DEMO_PAGES = [
@@ -152,6 +183,19 @@ DEMO_PAGES = [
                 "<p>With partner scrutiny bodies, we look at how well health, social work, education "
                 "and police services work together for children and adults in each area.</p>"
             ),
+        },
+    ),
+    DemoPage(
+        reverse_id="open-data",
+        title="Open data: the register of care services",
+        menu_title="Open data",
+        slug="open-data",
+        template=CONTENT,
+        parent="about-us",
+        meta_description="The register of care services as a file to download and as an API for programs.",
+        placeholders={
+            "summary": "<p>Use the register of care services in your own research, website or app.</p>",
+            "content": _open_data_content,
         },
     ),
     DemoPage(

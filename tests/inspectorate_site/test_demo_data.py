@@ -17,6 +17,7 @@ EXPECTED_PATHS = [
     "/complaints/",
     "/about-us/",
     "/about-us/what-we-do/",
+    "/about-us/open-data/",
     "/accessibility-statement/",
     "/privacy-notice/",
     "/cookies/",
@@ -108,3 +109,13 @@ def test_sitemap_lists_the_published_pages_and_robots_points_to_it(client, demo_
     assert "/about-us/what-we-do/</loc>" in sitemap
     assert robots.headers["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots.content.decode()
+
+
+def test_the_open_data_page_links_the_register_file_and_the_api_and_both_answer(client, demo_site):
+    html = client.get("/about-us/open-data/").content.decode()
+    assert 'href="/about-us/open-data/">Open data</a>' in client.get("/").content.decode()
+
+    for address in ("/services/export.csv", "/api/v1/schema/"):
+        assert f'href="{address}"' in html
+        assert client.get(address).status_code == 200
+    assert "<code>/api/v1/services/</code>" in html
