@@ -5,6 +5,7 @@ the answers travel signed in those addresses, never in a cookie, and the
 complaint text never in an address at all.
 """
 
+import re
 from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
@@ -60,6 +61,13 @@ def test_each_step_redirects_to_the_next_page_by_address_even_without_cookies():
     assert not client.cookies
 
 
+SIGNED_ANSWERS = re.compile(r"\.[\w-]+(?::|%3A)[\w-]+(?::|%3A)[\w-]+")
+
+
+def without_signed_answers(response) -> str:
+    return SIGNED_ANSWERS.sub("ANSWERS", response.content.decode())
+
+
 def test_back_and_forward_show_every_answer_again(client):
     check, addresses = walk(client)
 
@@ -70,9 +78,8 @@ def test_back_and_forward_show_every_answer_again(client):
 
     assert "Nobody answers the call bell at night." in back.content.decode()
     assert 'value="Last week"' in back.content.decode()
-    assert forward.content.decode() == check.content.decode().replace(
-        hidden_answers(check), hidden_answers(forward)
-    )
+    # The same page, but for the signed answers in it (re-signed with the second's timestamp).
+    assert without_signed_answers(forward) == without_signed_answers(check)
     assert "Morag" in forward.content.decode()
 
 
