@@ -29,7 +29,9 @@ def run_import(register_import: RegisterImport) -> None:
             if file_digest(stored) != register_import.sha256:
                 raise FileChangedError("The stored file is not the one that was previewed; upload it again.")
             text = io.TextIOWrapper(stored, encoding="utf-8-sig", newline="")
-            report = import_services(text, progress=register_import.record_progress)
+            report = import_services(
+                text, progress=register_import.record_progress, register_import=register_import
+            )
     except (FileChangedError, MissingColumnsError) as error:
         register_import.mark_failed(str(error))
     except UnicodeDecodeError as error:

@@ -43,6 +43,18 @@ class RegisterImportQuerySet(models.QuerySet):
         """The last upload (``.finished().most_recent()`` for the last import that ran)."""
         return self.order_by("-uploaded_at", "-pk").first()
 
+    def start_unattended(self, name: str) -> RegisterImport:
+        """The record of an import run without the admin (manage.py import_services): running now."""
+        now = timezone.now()
+        return self.create(
+            source=RegisterImport.Source.COMMAND,
+            original_name=name.rsplit("/", 1)[-1][:255],
+            state=RegisterImport.State.RUNNING,
+            confirmed_at=now,
+            started_at=now,
+            heartbeat_at=now,
+        )
+
     def claim_next(self) -> RegisterImport | None:
         """The oldest confirmed import, now marked running; several workers never take the same one."""
         with transaction.atomic():
@@ -161,7 +173,10 @@ class RegisterImport(models.Model):
         self.services_added = report.created
         self.services_changed = report.updated
         self.services_unchanged = report.unchanged
+        self.services_cancelled = report.cancelled
         self.rows_rejected = report.rejected
+        if self.source == self.Source.COMMAND:  # nobody counted the file's rows beforehand
+            self.rows_total = report.created + report.updated + report.unchanged + report.rejected
         self.rows_done = self.rows_total
         self.save()
 

@@ -492,8 +492,11 @@ SPECTACULAR_SETTINGS = {
         "**Limits.** Each client address may make a limited number of requests a minute; past it, 429 "
         "with `Retry-After`.\n\n"
         "**Addresses not published.** For services where people live or are cared for in private homes "
-        "(`address_published` false), every address field and the town are null; the council area is "
+        "(`address_published` false), every address field, the town and the phone are null; the council area is "
         "given.\n\n"
+        "**Changes.** `/api/v1/changes/` lists what each import of the register added, changed (each "
+        "field's old and new value) or cancelled, oldest first; poll it with `since`. Each import, with its "
+        "counts, is in `/api/v1/imports/`, and its changes as CSV at `/api/v1/imports/{id}/changes.csv`.\n\n"
         "Version 1 never changes shape: fields may be added, never renamed or removed. The whole register "
         "is also at /services/export.csv in the datastore's format."
     ),

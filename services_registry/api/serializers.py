@@ -110,7 +110,7 @@ class ServiceSerializer(serializers.Serializer):
     provider = ServiceProviderSerializer(allow_null=True)
     address_published = serializers.SerializerMethodField(
         help_text="False for services where people live or are cared for in private homes: then every "
-        "address field and the town are null, and only the council area is given."
+        "address field, the town and the phone are null, and only the council area is given."
     )
     council_area = serializers.CharField()
     status = serializers.ChoiceField(

@@ -5,7 +5,7 @@ These addresses are public and fixed (DESIGN.md): v1 keeps them as long as it is
 
 from django.urls import include, path, re_path
 
-from . import views
+from . import changes, views
 
 app_name = "api"
 
@@ -15,6 +15,10 @@ v1 = [
     path("services/<str:service_number>/grades/", views.ServiceGrades.as_view(), name="service_grades"),
     path("providers/", views.ProviderList.as_view(), name="providers"),
     path("providers/<str:provider_number>/", views.ProviderDetail.as_view(), name="provider"),
+    path("changes/", changes.ChangeList.as_view(), name="changes"),
+    path("imports/", changes.ImportList.as_view(), name="imports"),
+    path("imports/<int:import_id>/", changes.ImportDetail.as_view(), name="import"),
+    path("imports/<int:import_id>/changes.csv", changes.import_changes_csv, name="import_changes_csv"),
     path("schema/", views.Schema.as_view(), name="schema"),
 ]
 

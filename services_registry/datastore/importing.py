@@ -8,17 +8,22 @@ grade-history row appears only when a service's grades change.
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from inspectorate_site.page_cache import invalidate_register
 
 from ..models import GRADE_FIELDS, CareService, GradeHistory, Provider, YearlyFigures, forget_filter_choices
+from ..register_import import RegisterImport
 from ..widget import forget_badges
 from .columns import FIGURE_FIELDS, REQUIRED_COLUMNS, SERVICE_FIELDS, year_columns
+from .recording import ChangeRecorder
 from .rows import FigureCounts, ParsedRow, RowError, parse_row
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
 MAX_REPORTED_REJECTIONS = 1000
@@ -33,6 +38,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    cancelled: int = 0  # of the updated, those whose registration this import cancelled
     rejected: int = 0
     rejections: list[tuple[int, str]] = field(default_factory=list)
 
@@ -48,6 +54,8 @@ class ProviderDirectory:
     def __init__(self):
         self.by_number = {}
         self.by_name = {}
+        self.label_of: dict[int, str] = {}  # id -> number, or name if it has none
+        self.named_in_file: dict[str, tuple[str, int, str]] = {}  # number -> (name, row) as the file gives it
         self.planned: list[str] = []  # providers a dry run would create
         self._remember_all(Provider.objects.all())
 
@@ -56,6 +64,36 @@ class ProviderDirectory:
             if number:
                 self.by_number[number] = pk
             self.by_name.setdefault(name, pk)
+            self.label_of[pk] = number or name
+
+    def label(self, pk: int | None) -> str | None:
+        return self.label_of.get(pk) if pk is not None else None
+
+    def conflict(self, row: ParsedRow) -> str | None:
+        """Why the row's provider number cannot be trusted, or None.
+
+        One number with two names in one file, or a number and a name that the register gives to two
+        different providers (a mistyped number would move the service to a stranger's provider).
+        """
+        number, name = row.provider_number, row.provider_name
+        if not number or not name:
+            return None
+        named = " ".join(name.split()).casefold()
+        if (earlier := self.named_in_file.get(number)) and earlier[0] != named:
+            return (
+                f"SP_Number {number} is given to “{earlier[2]}” on row {earlier[1]} and to “{name}” here: "
+                "one provider number, one provider"
+            )
+        self.named_in_file.setdefault(number, (named, row.row_number, name))
+        by_number, by_name = self.by_number.get(number), self.by_name.get(name)
+        if by_number is not None and by_name is not None and by_number != by_name:
+            other = self.label_of.get(by_name)
+            if other and other != name:
+                return (
+                    f"SP_Number {number} is another provider’s number in the register, and “{name}” is "
+                    f"the name of {other}: check the provider number"
+                )
+        return None
 
     def find(self, number: str, name: str) -> int | None:
         if number:
@@ -120,6 +158,13 @@ class BatchChanges:
     def updated(self) -> int:
         return len(self.changed)
 
+    @property
+    def cancelled(self) -> int:
+        cancelled = CareService.Status.CANCELLED
+        return sum(
+            1 for row, old in self.changed if row.values["status"] == cancelled and old["status"] != cancelled
+        )
+
 
 def registered_state(numbers: list[str]) -> tuple[dict[str, dict], dict[tuple[str, int], FigureCounts]]:
     """What the register holds for these services: their imported fields, and their yearly figures."""
@@ -175,8 +220,8 @@ def _regraded(row: ParsedRow, old: dict | None) -> bool:
     return grades != old_grades or row.values["grades_published_on"] != old_published
 
 
-def apply_changes(changes: BatchChanges) -> None:
-    """Write a batch's changes, inside the batch's transaction (_write_batch)."""
+def apply_changes(changes: BatchChanges) -> dict[str, int]:
+    """Write a batch's changes, inside the batch's transaction (_write_batch); the services' ids."""
     if changes.services:
         CareService.objects.bulk_create(
             changes.services,
@@ -188,12 +233,13 @@ def apply_changes(changes: BatchChanges) -> None:
     numbers = {service.service_number for service in changes.services}
     numbers |= {number for number, _, _ in changes.figures}
     if not numbers:
-        return
+        return {}
     ids = dict(CareService.objects.filter(service_number__in=numbers).values_list("service_number", "pk"))
     if changes.regraded:
         _record_grade_history(changes.regraded, ids)
     if changes.figures:
         _upsert_figures(changes.figures, ids)
+    return ids
 
 
 def _record_grade_history(rows: list[ParsedRow], ids: dict[str, int]) -> None:
@@ -224,18 +270,24 @@ def _upsert_figures(figures: list[tuple[str, int, FigureCounts]], ids: dict[str,
     )
 
 
-def _write_batch(rows: list[ParsedRow], providers: ProviderDirectory, report: ImportReport) -> None:
-    """One transaction: a batch's new providers commit with its services or not at all, so an
-    import killed midway leaves no provider without services. Then the changed badges are forgotten.
+def _write_batch(
+    rows: list[ParsedRow], providers: ProviderDirectory, report: ImportReport, recorder: ChangeRecorder
+) -> None:
+    """One transaction: a batch's new providers and its record of changes commit with its services
+    or not at all, so an import killed midway leaves no provider without services and no change
+    unrecorded. Then the changed badges are forgotten.
     """
     with transaction.atomic():
         providers.resolve(rows)
-        changes = diff_batch(rows, *registered_state([row.service_number for row in rows]))
-        apply_changes(changes)
+        services, figures = registered_state([row.service_number for row in rows])
+        changes = diff_batch(rows, services, figures)
+        ids = apply_changes(changes)
+        recorder.write(changes, figures, ids)
     forget_badges(service.service_number for service in changes.services)
     report.created += changes.created
     report.updated += changes.updated
     report.unchanged += changes.unchanged
+    report.cancelled += changes.cancelled
 
 
 def check_columns(fieldnames: list[str] | None) -> None:
@@ -248,7 +300,9 @@ def check_columns(fieldnames: list[str] | None) -> None:
         )
 
 
-def read_batches(text_file, report: ImportReport) -> Iterator[tuple[list[ParsedRow], int]]:
+def read_batches(
+    text_file, report: ImportReport, providers: ProviderDirectory
+) -> Iterator[tuple[list[ParsedRow], int]]:
     """The file's valid rows in batches, each with the number of rows read for it; the rest are
     rejected in ``report``. The one reading both the import and its dry run (planning) use.
     """
@@ -271,6 +325,8 @@ def read_batches(text_file, report: ImportReport) -> Iterator[tuple[list[ParsedR
                 raise RowError(
                     f"{parsed.service_number} already appears on row {seen[parsed.service_number]}"
                 )
+            if conflict := providers.conflict(parsed):
+                raise RowError(conflict)
         except RowError as error:
             report.reject(row_number, str(error))
         else:
@@ -282,16 +338,37 @@ def read_batches(text_file, report: ImportReport) -> Iterator[tuple[list[ParsedR
     yield batch, rows_read
 
 
-def import_services(text_file, *, progress=None) -> ImportReport:
+def import_services(
+    text_file, *, progress=None, register_import: RegisterImport | None = None
+) -> ImportReport:
     """Upsert every valid row of a datastore CSV into the register; report what happened to each.
 
-    ``progress`` is called with the number of rows read (valid or not) since the last call.
+    ``progress`` is called with the number of rows read (valid or not) since the last call. What
+    it changes is recorded under ``register_import``; without one (the command, tests), the import
+    records itself, done or failed.
     """
+    if register_import is not None:
+        return _import(text_file, progress, register_import)
+    register_import = RegisterImport.objects.start_unattended(getattr(text_file, "name", "") or "")
+    try:
+        report = _import(text_file, progress, register_import)
+    except BaseException as error:
+        try:
+            register_import.mark_failed(f"The import stopped: {error or type(error).__name__}.")
+        except DatabaseError:
+            logger.exception("Could not record that register import %s failed", register_import.pk)
+        raise
+    register_import.mark_done(report)
+    return report
+
+
+def _import(text_file, progress, register_import: RegisterImport) -> ImportReport:
     providers = ProviderDirectory()
     report = ImportReport()
-    for batch, rows_read in read_batches(text_file, report):
+    recorder = ChangeRecorder(register_import, providers.label)
+    for batch, rows_read in read_batches(text_file, report, providers):
         if batch:
-            _write_batch(batch, providers, report)
+            _write_batch(batch, providers, report, recorder)
             invalidate_register()  # each batch is committed: its services' pages show it now
         if progress:
             progress(rows_read)

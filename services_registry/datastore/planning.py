@@ -81,7 +81,7 @@ def plan_import(text_file) -> ImportPlan:
     providers = ProviderDirectory()
     report = ImportReport()
     plan = ImportPlan()
-    for batch, rows_read in read_batches(text_file, report):
+    for batch, rows_read in read_batches(text_file, report, providers):
         plan.rows += rows_read
         if not batch:
             continue

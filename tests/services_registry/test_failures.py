@@ -136,7 +136,7 @@ def test_an_import_that_fails_midway_leaves_no_provider_without_services(monkeyp
         batches.append(changes)
         if len(batches) == 2:
             raise OperationalError("server closed the connection unexpectedly")
-        write(changes)
+        return write(changes)
 
     monkeypatch.setattr(importing, "apply_changes", fail_on_the_second_batch)
     second = {

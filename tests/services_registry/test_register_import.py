@@ -124,6 +124,21 @@ def test_confirmed_import_waits_for_the_worker_then_shows_the_result(officer, re
     assert CareService.objects.get(service_number="CS2003001027").status == CareService.Status.CANCELLED
     assert CareService.objects.get(service_number="CS2003001025").name == "Rowan House Care Home"
     assert "Imported" in result and "Confirm and import" not in result
+    assert register_import.services_cancelled == 1
+    assert f'href="/api/v1/imports/{register_import.pk}/changes.csv"' in result
+
+
+def test_an_import_run_from_the_command_line_has_its_page_too(officer, tmp_path):
+    path = tmp_path / "datastore-december.csv"
+    path.write_bytes(one_bad_row_file())
+    call_command("import_services", str(path), no_progress=True, stdout=io.StringIO())
+    register_import = RegisterImport.objects.get()
+
+    page = officer.get(register_import.get_absolute_url()).content.decode()
+
+    assert "Run from the command line" in page and "datastore-december.csv" in page
+    assert "The preview it was confirmed from" not in page
+    assert f'href="/api/v1/imports/{register_import.pk}/changes.csv"' in page
 
 
 def test_confirming_twice_imports_once(officer, register):
@@ -179,7 +194,7 @@ def test_an_import_that_fails_says_why_and_how_far_it_got(officer, register, mon
         batches.append(changes)
         if len(batches) == 3:
             raise OperationalError("server closed the connection unexpectedly")
-        write(changes)
+        return write(changes)
 
     monkeypatch.setattr(importing, "apply_changes", fail_on_the_third_batch)
     upload(officer, one_bad_row_file())
