@@ -15,6 +15,7 @@ from .models import (
     InspectionReport,
     Provider,
     RegisterImport,
+    RegulatoryAction,
     WidgetSighting,
     YearlyFigures,
 )
@@ -44,9 +45,18 @@ class GradeHistoryInline(admin.TabularInline):
         return ["published_on", *offered_grade_fields(obj)]
 
 
-class InspectionReportInline(admin.TabularInline):
+class InspectionReportInline(admin.StackedInline):
     model = InspectionReport
     extra = 0
+    fields = [("inspected_on", "inspection_type"), "title", "summary", "file"]
+
+
+class RegulatoryActionInline(admin.StackedInline):
+    model = RegulatoryAction
+    extra = 0
+    fields = [("kind", "made_on", "due_by", "met_on"), "text"]
+    verbose_name = "requirement or enforcement notice"
+    verbose_name_plural = "Requirements and enforcement notices (shown on the service page until met)"
 
 
 class YearlyFiguresInline(admin.TabularInline):
@@ -89,10 +99,20 @@ class CareServiceAdmin(admin.ModelAdmin):
     list_select_related = ["provider"]
     autocomplete_fields = ["provider"]
     readonly_fields = ["min_grade", "address_hidden", "updated_at"]
-    inlines = [GradeHistoryInline, InspectionReportInline, YearlyFiguresInline, WidgetSightingInline]
+    inlines = [
+        GradeHistoryInline,
+        InspectionReportInline,
+        RegulatoryActionInline,
+        YearlyFiguresInline,
+        WidgetSightingInline,
+    ]
     fieldsets = [
         (None, {"fields": ["service_number", "name", "status", "provider", "provided_by_local_authority"]}),
         ("Type", {"fields": ["service_type", "subtype", "sector", "client_group"]}),
+        (
+            "Registration",
+            {"fields": ["registered_places", "manager_name", "phone", "conditions"]},
+        ),
         (
             "Address",
             {

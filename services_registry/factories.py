@@ -5,7 +5,15 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
-from .models import CareService, GradeHistory, InspectionReport, Provider, YearlyFigures
+from .models import (
+    CareService,
+    GradeHistory,
+    InspectionReport,
+    Provider,
+    ProviderChange,
+    RegulatoryAction,
+    YearlyFigures,
+)
 
 
 def minimal_pdf(title: str) -> bytes:
@@ -102,3 +110,24 @@ class YearlyFiguresFactory(factory.django.DjangoModelFactory):
     complaints_upheld = 1
     enforcements_issued = 0
     requirements = 2
+
+
+class RegulatoryActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegulatoryAction
+
+    service = factory.SubFactory(CareServiceFactory)
+    kind = RegulatoryAction.Kind.REQUIREMENT
+    made_on = datetime.date(2024, 2, 12)
+    due_by = datetime.date(2024, 5, 31)
+    text = "By 31 May 2024, the provider must make sure that each person's medication is given as prescribed."
+
+
+class ProviderChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProviderChange
+
+    service = factory.SubFactory(CareServiceFactory)
+    from_provider = factory.SubFactory(ProviderFactory)
+    to_provider = factory.SelfAttribute("service.provider")
+    changed_on = datetime.date(2025, 4, 1)

@@ -290,6 +290,12 @@ class Provider(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        """Only a provider with a number has a page: the number is its address."""
+        if not self.provider_number:
+            return ""
+        return reverse("services_registry:provider_detail", args=[self.provider_number])
+
 
 # The words of a service's name, as PostgreSQL indexes them (migration 0007 builds its index on this).
 NAME_WORDS = SearchVector("name", config="simple")
@@ -484,6 +490,7 @@ class CareService(GradedModel):
         return [line for line in [*lines, f"{self.town} {self.postcode}".strip()] if line]
 
     # What the public may see of the address: every page, badge, export and search uses these.
+    # The phone too: a landline leads to the address it rings in.
     ADDRESS_FIELDS = (
         "address_line_1",
         "address_line_2",
@@ -491,6 +498,7 @@ class CareService(GradedModel):
         "address_line_4",
         "town",
         "postcode",
+        "phone",
     )
     address_withheld_reason = ADDRESS_WITHHELD_REASON
 
@@ -510,6 +518,16 @@ class CareService(GradedModel):
     @property
     def public_postcode(self) -> str:
         return self.public_value("postcode")
+
+    @property
+    def public_phone(self) -> str:
+        return self.public_value("phone")
+
+    @property
+    def public_phone_tel(self) -> str:
+        """The phone as a tel: link wants it: digits and a leading +, nothing else."""
+        phone = self.public_phone
+        return ("+" if phone.startswith("+") else "") + re.sub(r"\D", "", phone)
 
     @property
     def public_place(self) -> str:

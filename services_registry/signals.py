@@ -11,6 +11,8 @@ from .models import (
     GradeHistory,
     InspectionReport,
     Provider,
+    ProviderChange,
+    RegulatoryAction,
     YearlyFigures,
     forget_filter_choices,
 )
@@ -38,6 +40,14 @@ def _register_changed(sender, raw=False, **kwargs):
         transaction.on_commit(invalidate_register)
 
 
-for _model in (CareService, Provider, GradeHistory, InspectionReport, YearlyFigures):
+for _model in (
+    CareService,
+    Provider,
+    GradeHistory,
+    InspectionReport,
+    YearlyFigures,
+    RegulatoryAction,
+    ProviderChange,
+):
     post_save.connect(_register_changed, sender=_model, dispatch_uid=f"page-cache-save-{_model.__name__}")
     post_delete.connect(_register_changed, sender=_model, dispatch_uid=f"page-cache-delete-{_model.__name__}")

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from . import views
-from .models import SERVICE_NUMBER
+from . import provider_views, views
+from .models import PROVIDER_NUMBER, SERVICE_NUMBER
 
 
 class ServiceNumberConverter:
@@ -18,6 +18,15 @@ class ServiceNumberConverter:
 
 register_converter(ServiceNumberConverter, "service_number")
 
+
+class ProviderNumberConverter(ServiceNumberConverter):
+    """SP followed by 10 digits."""
+
+    regex = PROVIDER_NUMBER.pattern
+
+
+register_converter(ProviderNumberConverter, "provider_number")
+
 app_name = "services_registry"
 
 # These addresses are public and fixed: care services' websites hard-code the widget's.
@@ -25,6 +34,9 @@ urlpatterns = [
     path("services/", views.service_search, name="service_search"),
     path("services/export.csv", views.export_csv, name="export_csv"),
     path("services/<service_number:service_number>/", views.service_detail, name="service_detail"),
+    path(
+        "providers/<provider_number:provider_number>/", provider_views.provider_detail, name="provider_detail"
+    ),
     path("services/<service_number:service_number>/poster.pdf", views.service_poster, name="service_poster"),
     path(
         "services/<service_number:service_number>/reports/<int:report_id>/",

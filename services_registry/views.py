@@ -154,6 +154,12 @@ def _service_record(service) -> dict:
         return {
             "grade_history": list(service.grade_history.all()),
             "reports": list(service.reports.all()),
+            "current_actions": list(service.regulatory_actions.filter(met_on__isnull=True)),
+            "provider_history": list(
+                service.provider_changes.select_related("from_provider", "to_provider").order_by(
+                    "changed_on", "id"
+                )
+            ),
             "yearly_figures": list(service.yearly_figures.all()),
             "embed_code": embed_code(service),
             "iframe_code": iframe_code(service),

@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import KEY_QUESTIONS, SERVICE_NUMBER, CareService
+from ..models import KEY_QUESTIONS, SERVICE_NUMBER, CareService, InspectionReport
 
 PLACEHOLDER = "NUMBER"
 
@@ -118,6 +118,11 @@ class ServiceSerializer(serializers.Serializer):
         help_text="`Active` is registered; `Inactive` and `Cancelled` are no longer registered.",
     )
     registered_on = serializers.DateField(allow_null=True)
+    registered_places = serializers.IntegerField(
+        allow_null=True, help_text="How many people it may care for at once; null if not recorded."
+    )
+    manager_name = serializers.CharField(help_text="Empty if not recorded.")
+    conditions = serializers.CharField(help_text="Its conditions of registration; empty if none recorded.")
     last_inspected_on = serializers.DateField(allow_null=True)
     grades_published_on = serializers.DateField(
         allow_null=True, help_text="When the grades below were published."
@@ -159,6 +164,10 @@ class GradeHistorySerializer(serializers.Serializer):
 class ReportSerializer(serializers.Serializer):
     title = serializers.CharField()
     inspected_on = serializers.DateField()
+    inspection_type = serializers.ChoiceField(choices=InspectionReport.InspectionType.choices)
+    summary = serializers.CharField(
+        help_text="What the inspectors found, in two or three sentences; may be empty."
+    )
     url = serializers.SerializerMethodField(help_text="The report's file (PDF).")
 
     @extend_schema_field(OpenApiTypes.URI)

@@ -139,7 +139,12 @@ class ServiceDetail(PublicRead, generics.RetrieveAPIView):
     serializer_class = ServiceDetailSerializer
     queryset = CareService.objects.select_related("provider").prefetch_related(
         Prefetch("grade_history", GradeHistory.objects.all()),
-        Prefetch("reports", InspectionReport.objects.only("service_id", "title", "inspected_on")),
+        Prefetch(
+            "reports",
+            InspectionReport.objects.only(
+                "service_id", "title", "inspected_on", "inspection_type", "summary"
+            ),
+        ),
     )
 
     def get_object(self):

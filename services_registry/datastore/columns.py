@@ -22,7 +22,12 @@ TEXT_COLUMNS = {
     "town": "Service_town",
     "postcode": "Service_Postcode",
     "council_area": "Council_Area_Name",
+    "manager_name": "Service_Manager",
+    "phone": "Service_Phone_Number",
+    "conditions": "Conditions_of_Registration",
 }
+# How many people it may care for at once: a whole number, or blank.
+PLACES_COLUMN = "Registered_Places"
 # Whether the address may be published: Y or N; blank or missing follows the rule by type
 # (models.address_hidden_by_type).
 PUBLIC_LIST_COLUMN = "PublicList"
@@ -51,6 +56,7 @@ SERVICE_FIELDS = [
     "publish_address",
     "address_hidden",
     "provided_by_local_authority",
+    "registered_places",
     "provider_id",
     *DATE_COLUMNS,
     "status",
@@ -82,6 +88,11 @@ EXPORT_COLUMNS = [
     *GRADE_COLUMNS.values(),
     "MinGrade",
     "GradeSpread",
+    # Added later than the rest: after them, so a reader going by position still finds the others.
+    PLACES_COLUMN,
+    "Service_Manager",
+    "Service_Phone_Number",
+    "Conditions_of_Registration",
 ]
 
 

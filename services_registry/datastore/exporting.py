@@ -11,6 +11,7 @@ from .columns import (
     DATE_FORMAT,
     EXPORT_COLUMNS,
     FIGURE_FIELDS,
+    PLACES_COLUMN,
     PUBLIC_LIST_COLUMN,
     TEXT_COLUMNS,
     year_column_names,
@@ -40,9 +41,10 @@ def export_rows(services) -> Iterator[list[str]]:
             "CSNumber": service.service_number,
             "ServiceStatus": service.status,
             "Provided_by_Local_Authority": "Yes" if service.provided_by_local_authority else "No",
-            # A hidden service's street, town and postcode are empty (CareService.public_value).
+            # A hidden service's street, town, postcode and phone are empty (CareService.public_value).
             **{column: service.public_value(field) for field, column in TEXT_COLUMNS.items()},
             PUBLIC_LIST_COLUMN: _public_list_cell(service),
+            PLACES_COLUMN: format_number(service.registered_places),
             **{column: format_date(getattr(service, field)) for field, column in DATE_COLUMNS.items()},
             **_provider_cells(service.provider),
             **_grade_cells(service),

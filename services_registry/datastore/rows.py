@@ -18,10 +18,25 @@ from ..models import (
     lowest_grade,
     ungraded_key_questions,
 )
-from .columns import DATE_COLUMNS, DATE_FORMAT, FIGURE_FIELDS, GRADE_COLUMNS, PUBLIC_LIST_COLUMN, TEXT_COLUMNS
+from .columns import (
+    DATE_COLUMNS,
+    DATE_FORMAT,
+    FIGURE_FIELDS,
+    GRADE_COLUMNS,
+    PLACES_COLUMN,
+    PUBLIC_LIST_COLUMN,
+    TEXT_COLUMNS,
+)
 
 DATE_FORMATS = (DATE_FORMAT, "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S")
-TEXT_LIMITS = {field: CareService._meta.get_field(field).max_length for field in TEXT_COLUMNS}
+# A text field without a length of its own (conditions of registration) still has a sane limit.
+LONG_TEXT_LIMIT = 5_000
+TEXT_LIMITS = {
+    field: CareService._meta.get_field(field).max_length or LONG_TEXT_LIMIT for field in TEXT_COLUMNS
+}
+# Digits, spaces, + ( ) and -: "01738 123 456", "+44 (0)1738 123456". Letters are a mistake.
+PHONE = re.compile(r"^[0-9 +()\-]*$")
+PLACES_LIMIT = 10_000
 PROVIDER_NAME_LIMIT = Provider._meta.get_field("name").max_length
 # No name or address needs a control character, and most of them make the badge's SVG invalid XML.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -95,6 +110,7 @@ def parse_row(row: dict, row_number: int, years: dict[str, tuple[int, str]]) -> 
     _tidy_postcode(values)
     _check_lengths(values)
     values["provided_by_local_authority"] = cell("Provided_by_Local_Authority").lower() in YES
+    values["registered_places"] = _places(cell)
     values.update(_address_publication(cell, values))
     values.update(_dates(cell))
     values.update(_grades(cell, values["service_type"]))
@@ -123,7 +139,21 @@ def _text_values(cell: Cell) -> dict[str, str]:
         raise RowError("ServiceName is empty")
     if not values["service_type"]:
         raise RowError("CareService (the type of service) is empty")
+    values["phone"] = " ".join(values["phone"].split())
+    if not PHONE.match(values["phone"]):
+        raise RowError(
+            f"{TEXT_COLUMNS['phone']} {values['phone']!r} is not a phone number (digits, spaces, + ( ) and - only)"
+        )
     return values
+
+
+def _places(cell: Cell) -> int | None:
+    text = cell(PLACES_COLUMN).replace(",", "")
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) > PLACES_LIMIT:
+        raise RowError(f"{PLACES_COLUMN} {cell(PLACES_COLUMN)!r} is not a whole number of places")
+    return int(text)
 
 
 def _status(cell: Cell) -> str:

@@ -17,7 +17,7 @@ from tests.services_registry.test_import import row, write_csv
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ["grade_history", "reports", "yearly_figures", "widget_sightings"]
+INLINES = ["grade_history", "reports", "regulatory_actions", "yearly_figures", "widget_sightings"]
 
 
 @pytest.fixture
@@ -171,3 +171,26 @@ def test_the_import_rejects_a_grade_the_type_does_not_have(tmp_path):
         "KQ_Care_Play_and_Learning is graded, but a Care Home Service is not graded on it" in out.getvalue()
     )
     assert not CareService.objects.exists()
+
+
+def test_a_registry_officer_adds_a_requirement_and_the_public_page_shows_it_until_it_is_met(
+    officer, care_home, client
+):
+    requirement = {
+        "regulatory_actions-TOTAL_FORMS": "1",
+        "regulatory_actions-0-kind": "requirement",
+        "regulatory_actions-0-made_on": "2026-11-02",
+        "regulatory_actions-0-due_by": "2027-01-31",
+        "regulatory_actions-0-text": "By 31 January 2027, every resident must have a personal plan.",
+        "registered_places": "40",
+        "phone": "01738 123456",
+    }
+
+    response = officer.post(change_url(care_home), form_data(care_home, **requirement))
+    officer.logout()
+    page = client.get(care_home.get_absolute_url()).content.decode()
+
+    assert response.status_code == 302
+    assert "Requirement, made on 2 November 2026, to be met by 31 January 2027" in page
+    assert "every resident must have a personal plan" in page
+    assert '<a href="tel:01738123456">01738 123456</a>' in page

@@ -39,8 +39,13 @@ HEADER = [
     "Complaints_upheld_2425",
     "Enforcements_issued_2425",
     "any_requirements_2425",
+    "Registered_Places",
+    "Service_Manager",
+    "Service_Phone_Number",
+    "Conditions_of_Registration",
     "Something_New_Next_Year",
 ]
+CONDITIONS = "To provide a care home service to a maximum of 40 older people, of whom 6 may be under 65."
 
 
 def row(number="CS2003001025", **overrides):
@@ -72,6 +77,10 @@ def row(number="CS2003001025", **overrides):
         "Complaints_upheld_2425": "2",
         "Enforcements_issued_2425": "0",
         "any_requirements_2425": "Yes",
+        "Registered_Places": "40",
+        "Service_Manager": "Morag Stewart",
+        "Service_Phone_Number": "01738  123 456",
+        "Conditions_of_Registration": CONDITIONS,
         "Something_New_Next_Year": "ignored",
     }
     values.update(overrides)
@@ -107,6 +116,9 @@ def test_import_creates_services_with_their_provider_grades_and_figures(tmp_path
     assert service.grades_published_on == datetime.date(2024, 3, 15)
     assert (service.grade_wellbeing, service.grade_leadership, service.grade_staff_team) == (5, 4, None)
     assert service.min_grade == 4
+    assert (service.registered_places, service.manager_name) == (40, "Morag Stewart")
+    assert service.phone == "01738 123 456"
+    assert service.conditions == CONDITIONS
     assert Provider.objects.count() == 1
     figures = YearlyFigures.objects.get(service=service)
     assert (figures.year, figures.complaints_upheld, figures.enforcements_issued, figures.requirements) == (
@@ -223,6 +235,56 @@ def test_export_round_trips_through_the_import(client, tmp_path):
     assert exported_rows[0]["MinGrade"] == "4"
     assert exported_rows[0]["GradeSpread"] == "1"
     assert exported_rows[0]["Complaints_upheld_2425"] == "2"
+    assert exported_rows[0]["Registered_Places"] == "40"
+    assert exported_rows[0]["Service_Phone_Number"] == "01738 123 456"
+
+
+def test_places_and_phone_numbers_that_are_not_are_rejected_with_the_reason(tmp_path):
+    output = run_import(
+        write_csv(
+            tmp_path / "register.csv",
+            [
+                row(Registered_Places="forty"),
+                row("CS2003001026", Service_Phone_Number="call the office"),
+                row("CS2003001027", Registered_Places="1,200", Service_Phone_Number="+44 (0)1738 123-456"),
+            ],
+        )
+    )
+
+    assert "Row 2: Registered_Places 'forty' is not a whole number of places" in output
+    assert (
+        "Row 3: Service_Phone_Number 'call the office' is not a phone number (digits, spaces, + ( ) and - only)"
+        in output
+    )
+    assert CareService.objects.get().registered_places == 1200
+
+
+def test_a_service_whose_address_is_not_published_keeps_its_phone_number_private(client, tmp_path):
+    run_import(
+        write_csv(
+            tmp_path / "register.csv",
+            [
+                row(
+                    CareService="Child Minding",
+                    Subtype="",
+                    ServiceName="Mrs Ailsa Grant",
+                    KQ_Support_Wellbeing="",
+                    KQ_Care_and_Support_Planning="",
+                    KQ_Care_Play_and_Learning="5",
+                    Service_Phone_Number="01506 998877",
+                )
+            ],
+        )
+    )
+
+    page = client.get("/services/CS2003001025/").content.decode()
+    export = b"".join(client.get("/services/export.csv").streaming_content).decode()
+    api = client.get("/api/v1/services/CS2003001025/").json()
+
+    assert CareService.objects.get().phone == "01506 998877"  # staff still have it
+    for text in (page, export, str(api)):
+        assert "01506" not in text
+    assert api["phone"] is None
 
 
 def test_export_into_an_empty_register_recreates_it(client, tmp_path):

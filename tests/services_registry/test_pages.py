@@ -25,8 +25,9 @@ SEARCH = "/services/"
 # Our own queries only: the count and the page (the filter choices, the site's menus, breadcrumbs,
 # site notice and the CMS introduction are kept once rendered for any search).
 SEARCH_QUERIES = 2
-# Seen first: the service with its provider, grade history, reports, yearly figures; the chrome is kept.
-DETAIL_QUERIES = 4
+# Seen first: the service with its provider, grade history, reports, yearly figures, requirements and
+# notices in force, provider history; the chrome is kept.
+DETAIL_QUERIES = 6
 # Seen again at another address: the service alone; its record is kept until the register changes.
 DETAIL_QUERIES_KEPT = 1
 

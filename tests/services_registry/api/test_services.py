@@ -177,6 +177,8 @@ def test_one_service_with_its_grade_history_and_reports(api, register):
         {
             "title": report.title,
             "inspected_on": "2024-02-12",
+            "inspection_type": "unannounced",
+            "summary": "",
             "url": f"http://testserver/services/CS2003001025/reports/{report.pk}/",
         }
     ]
