@@ -330,6 +330,30 @@ def test_demo_register_loads_through_the_import_idempotently():
     assert "Inspection reports added: 0" in second.getvalue()
 
 
+def test_the_demo_register_has_history_and_never_shows_a_hidden_address_or_phone(client):
+    from services_registry import demo
+    from services_registry.models import ProviderChange, RegisterChange, RegulatoryAction
+
+    demo.load(stdout=io.StringIO())
+    hidden = list(CareService.objects.filter(address_hidden=True))
+    changes = client.get("/api/v1/changes/", {"page_size": 500}).json()["results"]
+    surfaces = [
+        client.get("/services/export.csv").getvalue().decode(),
+        str(changes),
+        *[client.get(service.get_absolute_url()).content.decode() for service in hidden],
+        *[client.get(f"/api/v1/services/{service.service_number}/").content.decode() for service in hidden],
+    ]
+
+    assert len(hidden) >= 5 and all(service.phone and service.postcode for service in hidden)
+    for service in hidden:
+        for text in surfaces:
+            assert service.phone not in text and service.postcode not in text
+    assert ProviderChange.objects.filter(service__service_number="CS2003003046").exists()
+    assert RegisterChange.objects.filter(kind=RegisterChange.Kind.CANCELLED).exists()
+    assert RegulatoryAction.objects.filter(met_on__isnull=True).count() == 2
+    assert CareService.objects.exclude(registered_places=None).count() >= 20
+
+
 def test_an_import_shows_on_the_service_page_at_once(client, tmp_path):
     run_import(write_csv(tmp_path / "one.csv", [row()]))
     assert "Rowan House" in client.get("/services/CS2003001025/").content.decode()
