@@ -19,6 +19,7 @@ from inspectorate_site.csp import replaced_policy
 
 from .datastore import export_rows
 from .forms import ServiceSearchForm
+from .grade_context import comparisons_for
 from .models import CareService, InspectionReport
 from .poster import poster_filename, poster_pdf
 from .widget import (
@@ -155,6 +156,7 @@ def _service_record(service) -> dict:
             "grade_history": list(service.grade_history.all()),
             "reports": list(service.reports.all()),
             "current_actions": list(service.regulatory_actions.filter(met_on__isnull=True)),
+            "comparisons": comparisons_for(service),
             "provider_history": list(
                 service.provider_changes.select_related("from_provider", "to_provider").order_by(
                     "changed_on", "id"

@@ -16,6 +16,7 @@ from django.db import DatabaseError, transaction
 
 from inspectorate_site.page_cache import invalidate_register
 
+from ..grade_context import refresh_grade_distributions
 from ..models import GRADE_FIELDS, CareService, GradeHistory, Provider, YearlyFigures, forget_filter_choices
 from ..register_import import RegisterImport
 from ..widget import forget_badges
@@ -373,4 +374,6 @@ def _import(text_file, progress, register_import: RegisterImport) -> ImportRepor
         if progress:
             progress(rows_read)
     forget_filter_choices()
+    # Each service page compares its grades with these: counted once here, never per request.
+    refresh_grade_distributions()
     return report

@@ -179,3 +179,66 @@ def test_the_frame_code_shows_the_whole_badge_in_a_borderless_frame_its_size(
     assert inside["badge"] == height, "the badge's border is the frame's edge"
     # Its last line ends inside the border and padding (12px), with at most a line to spare.
     assert height - 12 - 22 <= inside["textEnds"] <= height - 12
+
+
+@pytest.fixture
+def register_in_depth(registry_site):
+    """A service with everything its page can show, and its provider with a service it passed on."""
+    import datetime
+
+    from services_registry.factories import ProviderChangeFactory, ProviderFactory, RegulatoryActionFactory
+    from services_registry.grade_context import refresh_grade_distributions
+
+    perth = ProviderFactory(provider_number="SP2003000180", name="Perth Care Ltd")
+    thistle = ProviderFactory(provider_number="SP2003001870", name="Thistle Community Care")
+    service = CareServiceFactory(
+        service_number="CS2003001032",
+        name="Birchwood Lodge",
+        provider=perth,
+        registered_places=40,
+        manager_name="Morag Stewart",
+        phone="01738 123 456",
+        conditions="To provide a care home service to a maximum of 40 older people.",
+        grade_staff_team=3,
+        grade_setting=6,
+    )
+    for n in range(12):
+        CareServiceFactory(provider=perth, name=f"Perth service {n:02d}", grade_wellbeing=1 + n % 6)
+    RegulatoryActionFactory(service=service)
+    moved = CareServiceFactory(name="Lochside Manor", provider=thistle)
+    ProviderChangeFactory(service=moved, from_provider=perth, changed_on=datetime.date(2025, 4, 1))
+    refresh_grade_distributions()
+    return registry_site
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["/services/CS2003001032/", "/providers/SP2003000180/"])
+def test_service_and_provider_pages_have_no_wcag_violations_on_a_phone_or_a_desktop(
+    register_in_depth, browser, path, width
+):
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 844})
+    try:
+        page = context.new_page()
+        response = page.goto(register_in_depth + path)
+        page.wait_for_load_state("load")
+
+        assert response is not None and response.status == 200
+        # The page never scrolls sideways: wide tables scroll in their own box.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        page.add_script_tag(path=str(AXE_JS))
+        violations = page.evaluate(AXE_RUN, WCAG_TAGS)["violations"]
+        assert violations == [], "\n".join(
+            f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+        )
+    finally:
+        context.close()
+
+
+def test_a_provider_page_leads_to_its_services(register_in_depth, page):
+    page.goto(register_in_depth + "/providers/SP2003000180/")
+
+    page.get_by_role("link", name="Birchwood Lodge").click()
+
+    page.get_by_role("heading", name="Birchwood Lodge", level=1).wait_for()
+    assert page.get_by_role("link", name="01738 123 456").get_attribute("href") == "tel:01738123456"
+    assert page.get_by_role("heading", name="How its grades compare").is_visible()

@@ -99,6 +99,14 @@ def public_pages(client) -> dict[str, str]:
         .first()
         .get_absolute_url(),
         "the widget's frame": reverse("services_registry:widget_page", args=[service.service_number]),
+        "a service page with requirements and comparisons": reverse(
+            "services_registry:service_detail", args=["CS2003001032"]
+        ),
+        "a service page with a provider history": reverse(
+            "services_registry:service_detail", args=["CS2003003046"]
+        ),
+        "a provider page": reverse("services_registry:provider_detail", args=["SP2004005123"]),
+        "the open data page": "/about-us/open-data/",
     }
     pages = {name: html_of(client, url) for name, url in urls.items()}
     pages["page not found"] = html_of(client, "/no-such-page/", status=404)

@@ -26,8 +26,8 @@ SEARCH = "/services/"
 # site notice and the CMS introduction are kept once rendered for any search).
 SEARCH_QUERIES = 2
 # Seen first: the service with its provider, grade history, reports, yearly figures, requirements and
-# notices in force, provider history; the chrome is kept.
-DETAIL_QUERIES = 6
+# notices in force, provider history, grade comparisons; the chrome is kept.
+DETAIL_QUERIES = 7
 # Seen again at another address: the service alone; its record is kept until the register changes.
 DETAIL_QUERIES_KEPT = 1
 

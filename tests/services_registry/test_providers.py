@@ -148,3 +148,34 @@ def test_search_results_say_how_long_ago_a_service_was_graded(client):
     page = page_of(client, "/services/?q=Rowan")
 
     assert "Graded" in page and "3 years ago" in page
+
+
+def test_a_services_grades_are_compared_with_its_council_area_and_scotland_as_counted_at_import(client):
+    from services_registry.grade_context import refresh_grade_distributions
+
+    ours = CareServiceFactory(council_area="Dundee City", grade_wellbeing=5)
+    for grade in (6, 5, 3):
+        CareServiceFactory(council_area="Dundee City", grade_wellbeing=grade)
+    CareServiceFactory(council_area="Fife", grade_wellbeing=2)
+    CareServiceFactory(council_area="Fife", grade_wellbeing=6, status=CareService.Status.CANCELLED)
+    CareServiceFactory(council_area="Fife", service_type="Support Service", grade_wellbeing=1)
+
+    assert refresh_grade_distributions() > 0
+    page = page_of(client, ours.get_absolute_url())
+
+    assert "How its grades compare" in page
+    # Dundee: 6, 5, 5, 3 -> 3 of 4 at 5 or better; Scotland adds Fife's registered care home graded 2.
+    assert "3 of 4 in Dundee City and 3 of 5 across Scotland are graded 5 or better" in page
+    assert '<th scope="row">5 Very good <span class="ds_tag">This service</span></th>' in page
+    assert "<caption" in page and '<th scope="col">Scotland</th>' in page
+
+
+def test_the_comparison_costs_one_query_however_many_key_questions(client, django_assert_max_num_queries):
+    from services_registry.grade_context import comparisons_for, refresh_grade_distributions
+
+    service = CareServiceFactory(grade_staff_team=4, grade_setting=3)
+    refresh_grade_distributions()
+
+    with django_assert_max_num_queries(1):
+        comparisons = comparisons_for(service)
+    assert len(comparisons) == 5
