@@ -65,6 +65,12 @@ def _open_data_content() -> str:
         f"<code>{example}</code>; providers are at <code>{reverse('api:v1:providers')}</code>.</p>"
         f'<p><a href="{reverse("api:v1:schema")}">The API’s OpenAPI description (JSON)</a> lists every '
         "address, parameter and field; most programming languages can make a client from it.</p>"
+        "<h2>What changed</h2>"
+        f"<p>After each refresh of the register, <code>{reverse('api:v1:changes')}</code> lists what was "
+        "added, changed (each field’s old and new value) or cancelled, oldest first: ask with "
+        "<code>since</code> giving the time you last asked. Each refresh, with its counts and its changes as a "
+        f"CSV file, is in <code>{reverse('api:v1:imports')}</code>. You need not compare monthly files "
+        "yourself.</p>"
         "<h2>Rules</h2>"
         "<ul><li>Answers may be kept for five minutes; send back the <code>ETag</code> to check for "
         "changes cheaply.</li>"

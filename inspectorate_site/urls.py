@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
 from publications.sitemaps import CategorySitemap, PublicationSitemap
-from services_registry.sitemaps import CareServiceSitemap
+from services_registry.sitemaps import CareServiceSitemap, ProviderSitemap
 
 from . import views
 
@@ -18,6 +18,7 @@ SITEMAPS = {
     "publications": PublicationSitemap,
     "publication-categories": CategorySitemap,
     "services": CareServiceSitemap,
+    "providers": ProviderSitemap,
 }
 
 # /healthz is answered by inspectorate_site.middleware.HealthCheckMiddleware.

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import CareService
+from .models import CareService, Provider
 
 
 class CareServiceSitemap(Sitemap):
@@ -14,3 +14,15 @@ class CareServiceSitemap(Sitemap):
 
     def lastmod(self, service):
         return service.updated_at
+
+
+class ProviderSitemap(Sitemap):
+    """Every provider with a number, so its page can be found."""
+
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return (
+            Provider.objects.exclude(provider_number=None).only("provider_number").order_by("provider_number")
+        )

@@ -179,3 +179,12 @@ def test_the_comparison_costs_one_query_however_many_key_questions(client, djang
     with django_assert_max_num_queries(1):
         comparisons = comparisons_for(service)
     assert len(comparisons) == 5
+
+
+def test_the_sitemap_lists_provider_pages(client, perth_care):
+    ProviderFactory(provider_number=None, name="No Number Ltd")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "/providers/SP2003000180/</loc>" in sitemap
+    assert sitemap.count("/providers/") == 1
