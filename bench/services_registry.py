@@ -197,6 +197,54 @@ def fetch(url: str) -> str:
         return response.read().decode()
 
 
+def walk_with_schema_client(base: str, page_size: int = 500) -> dict:
+    """Read the whole register as an open-data user would: a client built from the served OpenAPI
+    schema (openapi-core) follows `next` from the first page, checking every answer against it."""
+    import requests
+    from openapi_core import OpenAPI
+    from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
+
+    session = requests.Session()
+    session.headers["X-Forwarded-Proto"] = "https"
+    openapi = OpenAPI.from_dict(session.get(f"{base}/api/v1/schema/", timeout=30).json())
+    url, seen, pages, checking = f"{base}/api/v1/services/?page_size={page_size}", [], 0, 0.0
+    started = time.monotonic()
+    while url:
+        response = session.get(url, timeout=30)
+        response.raise_for_status()
+        checked = time.monotonic()
+        openapi.validate_response(RequestsOpenAPIRequest(response.request), RequestsOpenAPIResponse(response))
+        checking += time.monotonic() - checked
+        body = response.json()
+        seen += [service["service_number"] for service in body["results"]]
+        url, pages = body["next"], pages + 1
+    return {
+        "page_size": page_size,
+        "pages": pages,
+        "services": len(seen),
+        "distinct": len(set(seen)),
+        "seconds": time.monotonic() - started,
+        "checking": checking,
+    }
+
+
+def print_walk(walk: dict, expected: int) -> None:
+    fetching = walk["seconds"] - walk["checking"]
+    print(
+        f"\nOpenAPI client reading every service, {walk['pages']} pages of {walk['page_size']} "
+        "(each answer checked against the served schema):"
+    )
+    print(
+        f"  {walk['services']:,} services, {walk['distinct']:,} distinct, {expected:,} on the register: "
+        f"{'each exactly once' if walk['services'] == walk['distinct'] == expected else 'NOT each exactly once'}"
+    )
+    print(
+        f"  {walk['seconds']:.1f} s in all ({walk['services'] / walk['seconds']:,.0f} services/s); "
+        f"fetching {fetching:.1f} s ({walk['services'] / fetching:,.0f} services/s), "
+        f"checking against the schema {walk['checking']:.1f} s"
+    )
+
+
 def service_number(n: int) -> str:
     return f"CS{2003000000 + n:010d}"
 
@@ -272,6 +320,7 @@ def main() -> None:
         for url in urls.values():
             fetch(url)
             fetch(url)
+        walk = walk_with_schema_client(base)
         uncached = {
             "service page": urls["service page"],
             "search q=rowan&min_grade=3": urls["search q=rowan&min_grade=3"],
@@ -302,6 +351,7 @@ def main() -> None:
     with_queries(results, large_counts | counts)
     report(f"Services registry under gunicorn (2 workers), {ROWS:,} services", baseline, results)
     print(f"  peak gunicorn worker memory: {memory:.0f} MB")
+    print_walk(walk, ROWS)
     print(f"  queries of one uncached request, {SMALL_ROWS:,} and {ROWS:,} services:")
     for name, count in large_counts.items():
         print(f"    {name:<30}{small_counts[name]!s:>6}{count!s:>6}")
