@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -217,7 +218,10 @@ def walk_with_schema_client(base: str, page_size: int = 500) -> dict:
         checking += time.monotonic() - checked
         body = response.json()
         seen += [service["service_number"] for service in body["results"]]
-        url, pages = body["next"], pages + 1
+        # `next` names the public origin (https behind the proxy); ask this server for the same page.
+        following = urlsplit(body["next"]) if body["next"] else None
+        url = f"{base}{following.path}?{following.query}" if following else None
+        pages += 1
     return {
         "page_size": page_size,
         "pages": pages,

@@ -7,6 +7,8 @@ from .views import serve_widget, widget_not_found
 
 WIDGET_PATH = re.compile(rf"^/widget/(?P<service_number>{SERVICE_NUMBER.pattern})(?P<suffix>\.js|\.svg|/)$")
 SUFFIX_KINDS = {".js": "js", ".svg": "svg", "/": "html"}
+# A provider's badge is an ordinary view, answered by the full-page cache.
+PROVIDER_BADGES = "/widget/provider/"
 
 
 class WidgetMiddleware:
@@ -17,7 +19,7 @@ class WidgetMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if not path.startswith("/widget/"):
+        if not path.startswith("/widget/") or path.startswith(PROVIDER_BADGES):
             return self.get_response(request)
         match = WIDGET_PATH.match(path)
         if match is None:

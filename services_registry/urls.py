@@ -37,6 +37,17 @@ urlpatterns = [
     path(
         "providers/<provider_number:provider_number>/", provider_views.provider_detail, name="provider_detail"
     ),
+    # The provider's badge: ordinary views (WidgetMiddleware lets /widget/provider/ through).
+    path(
+        "widget/provider/<provider_number:provider_number>/",
+        provider_views.provider_badge_page,
+        name="provider_badge_page",
+    ),
+    path(
+        "widget/provider/<provider_number:provider_number>.svg",
+        provider_views.provider_badge_svg,
+        name="provider_badge_svg",
+    ),
     path("services/<service_number:service_number>/poster.pdf", views.service_poster, name="service_poster"),
     path(
         "services/<service_number:service_number>/reports/<int:report_id>/",

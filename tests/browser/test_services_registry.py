@@ -242,3 +242,30 @@ def test_a_provider_page_leads_to_its_services(register_in_depth, page):
     page.get_by_role("heading", name="Birchwood Lodge", level=1).wait_for()
     assert page.get_by_role("link", name="01738 123 456").get_attribute("href") == "tel:01738123456"
     assert page.get_by_role("heading", name="How its grades compare").is_visible()
+
+
+@pytest.mark.parametrize("services", [1, 7])
+def test_the_providers_frame_code_shows_its_whole_badge(registry_site, other_site, page, services):
+    from services_registry import provider_badge
+    from services_registry.factories import ProviderFactory
+
+    provider = ProviderFactory(
+        provider_number="SP2003000555", name="Highland Health and Social Care Partnership"
+    )
+    for n in range(services):
+        CareServiceFactory(provider=provider, name=f"Glen {n} Residential Care Home for Older People")
+    host_url = other_site("provider.html", provider_badge.embed_codes(provider)["frame"])
+    page.goto(host_url)
+    frame_element = page.locator("iframe")
+    frame = page.frame_locator("iframe")
+    frame.get_by_role("link").wait_for()
+
+    height = int(frame_element.get_attribute("height"))
+    inside = frame.locator("html").evaluate(
+        """html => ({
+            scroll: html.scrollHeight,
+            textEnds: html.querySelector('.ci-badge__more').getBoundingClientRect().bottom,
+        })"""
+    )
+    assert inside["scroll"] <= height, "the frame cuts the badge off"
+    assert height - 12 - 22 <= inside["textEnds"] <= height - 12

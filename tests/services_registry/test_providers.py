@@ -188,3 +188,44 @@ def test_the_sitemap_lists_provider_pages(client, perth_care):
 
     assert "/providers/SP2003000180/</loc>" in sitemap
     assert sitemap.count("/providers/") == 1
+
+
+def test_a_providers_badge_lists_its_registered_services_and_is_served_to_other_sites(client, perth_care):
+    for n in range(7):
+        CareServiceFactory(provider=perth_care, name=f"Perth home {n}")
+    CareServiceFactory(provider=perth_care, name="Closed home", status=CareService.Status.CANCELLED)
+
+    frame = client.get("/widget/provider/SP2003000180/")
+    image = client.get("/widget/provider/SP2003000180.svg")
+    page = page_of(client, "/providers/SP2003000180/")
+
+    html = frame.content.decode()
+    assert frame.status_code == 200 and "Runs 7 registered care services:" in html
+    assert "Perth home 0" in html and "Perth home 4" in html and "Perth home 5" not in html
+    assert "and 2 more" in html and "Closed home" not in html
+    assert "frame-ancestors *" in frame["Content-Security-Policy"] and "X-Frame-Options" not in frame
+    assert frame["Cross-Origin-Resource-Policy"] == "cross-origin" and "public" in frame["Cache-Control"]
+    assert (
+        image["Content-Type"] == "image/svg+xml"
+        and "Runs 7 registered care services" in image.content.decode()
+    )
+    assert "/widget/provider/SP2003000180/" in page and 'id="provider-frame-code"' in page
+
+
+def test_a_providers_badge_is_answered_from_the_page_cache_and_follows_the_register(
+    client, perth_care, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    CareServiceFactory(provider=perth_care, name="Rowan House")
+    client.get("/widget/provider/SP2003000180/")
+
+    with django_assert_num_queries(0):
+        assert "Rowan House" in client.get("/widget/provider/SP2003000180/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        CareServiceFactory(provider=perth_care, name="Birch Lodge")  # a save makes register pages stale
+
+    assert "Birch Lodge" in client.get("/widget/provider/SP2003000180/").content.decode()
+
+
+def test_an_unknown_providers_badge_is_not_found(client):
+    assert client.get("/widget/provider/SP2003000999/").status_code == 404
+    assert client.get("/widget/provider/SP12/").status_code == 404
