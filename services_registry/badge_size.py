@@ -15,8 +15,6 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from django.utils.dateformat import format as format_date
-
 BADGE_WIDTH = 300  # as widget_badge.css and badge.svg draw it
 _TEXT_COLUMN = BADGE_WIDTH - 2 * 2 - 2 * 12 - 40 - 10  # borders, padding, logo, gap: 222
 _CHROME = 2 * 2 + 2 * 10  # the top and bottom border and padding
@@ -89,9 +87,7 @@ def badge_frame_size(context: dict) -> tuple[int, int]:
     height += _height(line_count(heading, _SMALL, bold=True), _SMALL)
     height += _height(line_count(context["name"], _NAME, bold=True), _NAME) + 2 + 4  # margins
     if context["registered"] and context["grades"]:
-        published = context["grades_published_on"]
-        title = f"Grades published {format_date(published, 'j F Y') if published else '(date not recorded)'}:"
-        height += _height(line_count(title, _SMALL), _SMALL) + 2  # the grades' top margin
+        height += _height(line_count(context["grades_title"], _SMALL), _SMALL) + 2  # the grades' top margin
         for grade in context["grades"]:
             height += _height(line_count(f"{grade.label}: {grade.value} {grade.word}", _SMALL), _SMALL)
     elif context["registered"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 
 def months_between(earlier: datetime.date, later: datetime.date) -> int:
@@ -24,3 +25,10 @@ def how_long_ago(day: datetime.date | None, today: datetime.date | None = None) 
         return f"{months} month{'s' if months != 1 else ''} ago"
     years = months // 12
     return f"{years} year{'s' if years != 1 else ''} ago"
+
+
+def grades_title(published: datetime.date | None, today: datetime.date | None = None) -> str:
+    """What the badge says above its grades: 'Grades published 10 February 2023 (3 years ago):'."""
+    if published is None:
+        return "Grades published (date not recorded):"
+    return f"Grades published {date_format(published, 'j F Y')} ({how_long_ago(published, today)}):"

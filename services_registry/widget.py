@@ -33,12 +33,13 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from .badge_size import badge_frame_size
+from .grade_age import grades_title, how_long_ago
 from .models import CareService, WidgetSighting
 
 logger = logging.getLogger(__name__)
 
 # Bump when the badge's markup changes, so every cached badge is rendered anew.
-BADGE_VERSION = "2"
+BADGE_VERSION = "3"
 # A cached badge older than this is rendered anew from the register: the bound
 # on a badge contradicting it, whatever failed (README, When things fail).
 BADGE_FRESH_SECONDS = 5 * 60
@@ -122,6 +123,7 @@ def _badge_context(service: CareService) -> dict:
         ),
         "grades": service.grades() if registered else [],
         "grades_published_on": service.grades_published_on,
+        "grades_title": grades_title(service.grades_published_on),
         "service_url": service_page_url(service.service_number),
     }
 
@@ -178,7 +180,11 @@ def widget_badge_svg(service: CareService) -> str:
         add(part, size=16, bold=True, gap=20)
     if registered and context["grades"]:
         published = context["grades_published_on"]
-        add(f"Grades published {format_date(published, 'j F Y')}:" if published else "Grades:")
+        if published:
+            add(f"Grades published {format_date(published, 'j F Y')}")
+            add(f"({how_long_ago(published)}):")
+        else:
+            add("Grades:")
         for grade in context["grades"]:
             add(f"{grade.label}: {grade.value} {grade.word}")
     elif registered:

@@ -4,6 +4,7 @@ import datetime
 import gzip
 
 import pytest
+from django.utils import timezone
 
 from services_registry.factories import CareServiceFactory
 from services_registry.models import CareService, WidgetSighting
@@ -242,3 +243,18 @@ def test_badges_for_services_no_longer_registered_are_still_recorded(client):
     client.get(f"/widget/{NUMBER}/", HTTP_REFERER="https://still-showing.example/")
 
     assert WidgetSighting.objects.get(service=cancelled).origin == "https://still-showing.example"
+
+
+@pytest.mark.parametrize("kind", ["js", "svg", "html"])
+def test_every_badge_says_how_long_ago_the_grades_were_published(client, kind):
+    today = timezone.localdate()
+    service = CareServiceFactory(
+        service_number="CS2003009999", grades_published_on=datetime.date(today.year - 3, today.month, 1)
+    )
+    path = {
+        "js": f"/widget/{service.service_number}.js",
+        "svg": f"/widget/{service.service_number}.svg",
+        "html": f"/widget/{service.service_number}/",
+    }[kind]
+
+    assert "3 years ago" in client.get(path).content.decode()
