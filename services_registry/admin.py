@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html_join
 
 from . import admin_badge_watch  # noqa: F401  (registers the badge misuse cases)
 from .admin_forms import CareServiceForm, offered_grade_fields, record_grade_history
@@ -14,6 +15,7 @@ from .models import (
     GradeHistory,
     InspectionReport,
     Provider,
+    RegisterChange,
     RegisterImport,
     RegulatoryAction,
     WidgetSighting,
@@ -187,4 +189,41 @@ class WidgetSightingAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RegisterChange)
+class RegisterChangeAdmin(admin.ModelAdmin):
+    """What each import added, changed or cancelled, as the open-data change feed gives it: read only."""
+
+    list_display = ["recorded_at", "service_number", "kind", "fields_changed", "register_import"]
+    list_filter = ["kind", "recorded_at"]
+    search_fields = ["service_number"]
+    list_select_related = ["register_import"]
+    date_hierarchy = "recorded_at"
+    fields = ["recorded_at", "service", "kind", "register_import", "changes_in_words"]
+    readonly_fields = fields
+
+    @admin.display(description="fields")
+    def fields_changed(self, change):
+        return ", ".join(change.fields)
+
+    @admin.display(description="what changed")
+    def changes_in_words(self, change):
+        return format_html_join(
+            "\n",
+            "<p><strong>{}</strong>: {} → {}</p>",
+            (
+                (name, values.get("old") if values.get("old") is not None else "(none)", values.get("new"))
+                for name, values in change.fields.items()
+            ),
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -14,7 +14,7 @@ from django.utils import timezone
 from services_registry import admin_import
 from services_registry.datastore import importing
 from services_registry.factories import CareServiceFactory
-from services_registry.models import CareService, GradeHistory, RegisterImport
+from services_registry.models import CareService, GradeHistory, RegisterChange, RegisterImport
 from tests.factories import StaffFactory
 from tests.services_registry.test_import import HEADER, row
 
@@ -315,3 +315,22 @@ def test_the_dashboard_can_show_the_most_recent_import(officer, register):
 
     assert RegisterImport.objects.most_recent() == last
     assert RegisterImport.objects.finished().most_recent() is None
+
+
+def test_registry_officers_read_what_each_import_changed_and_cannot_edit_it(officer, tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_bytes(csv_bytes([row()]))
+    call_command("import_services", str(path), no_progress=True, stdout=io.StringIO())
+    path.write_bytes(csv_bytes([row(ServiceName="Rowan House Care Home")]))
+    call_command("import_services", str(path), no_progress=True, stdout=io.StringIO())
+    change = RegisterChange.objects.get(kind="changed")
+
+    listing = officer.get(reverse("admin:services_registry_registerchange_changelist")).content.decode()
+    detail = officer.get(reverse("admin:services_registry_registerchange_change", args=[change.pk]))
+
+    assert "CS2003001025" in listing
+    assert "<strong>name</strong>: Rowan House → Rowan House Care Home" in detail.content.decode()
+    assert (
+        officer.post(reverse("admin:services_registry_registerchange_delete", args=[change.pk])).status_code
+        == 403
+    )
