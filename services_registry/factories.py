@@ -45,7 +45,8 @@ class ProviderFactory(factory.django.DjangoModelFactory):
         model = Provider
         django_get_or_create = ("provider_number",)
 
-    provider_number = factory.Sequence(lambda n: f"SP{2003000000 + n:010d}")
+    # Far from the numbers tests write by hand (SP2003000180...), which a long run would otherwise reach.
+    provider_number = factory.Sequence(lambda n: f"SP{2099000000 + n:010d}")
     name = factory.Sequence(lambda n: f"Provider {n} Ltd")
 
 
@@ -54,7 +55,7 @@ class CareServiceFactory(factory.django.DjangoModelFactory):
         model = CareService
         django_get_or_create = ("service_number",)
 
-    service_number = factory.Sequence(lambda n: f"CS{2003000000 + n:010d}")
+    service_number = factory.Sequence(lambda n: f"CS{2099000000 + n:010d}")
     name = factory.Sequence(lambda n: f"Care service {n}")
     service_type = "Care Home Service"
     subtype = "Older People"
