@@ -56,8 +56,10 @@ def frame_size(context: dict) -> tuple[int, int]:
     height += _lines_height(context["summary"], _SMALL) + 2
     for name in context["services"]:
         height += _lines_height(name, _SMALL)
-    if context["more"]:
-        height += _lines_height(f"and {context['more']:,} more", _SMALL)
+    # Room for services it may register later (a line each) and the "and N more" line: a pasted
+    # frame cannot grow.
+    height += (SERVICES_SHOWN - len(context["services"])) * _lines_height("", _SMALL)
+    height += _lines_height(f"and {max(context['more'], 1000):,} more", _SMALL)
     height += 6 + _lines_height(MORE_LINK, _SMALL)
     return BADGE_WIDTH, math.ceil(height)
 

@@ -32,9 +32,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from .badge_size import badge_frame_size
+from .badge_size import badge_frame_size, line_count
 from .grade_age import grades_title, how_long_ago
-from .models import CareService, WidgetSighting
+from .models import GRADE_WORDS, KEY_QUESTION_BY_FIELD, CareService, Grade, WidgetSighting, grade_fields_for
 
 logger = logging.getLogger(__name__)
 
@@ -93,9 +93,33 @@ def embed_code(service: CareService) -> str:
 
 
 def iframe_code(service: CareService) -> str:
-    """The badge as a frame, for websites that do not allow scripts: borderless and the badge's size."""
-    width, height = badge_frame_size(_badge_context(service))
+    """The badge as a frame, for websites that do not allow scripts: borderless, and as tall as the badge
+    can grow while the code stays pasted (frame_size)."""
+    width, height = frame_size(service)
     return _snippet("services_registry/widget/iframe_code.html", service, width=width, height=height)
+
+
+# The longest the grades' title can be: a long month, and the longest "how long ago".
+LONGEST_GRADES_TITLE = "Grades published 30 September 2099 (less than a month ago):"
+
+
+def frame_size(service: CareService) -> tuple[int, int]:
+    """The frame a pasted code gives: the badge as it is, or as it may become, whichever is taller.
+
+    A frame cannot grow, and the code is pasted once: a service regraded on every key question its
+    type is graded on, with the longest words and "less than a month ago", must still fit.
+    """
+    context = _badge_context(service)
+    longest = [
+        max(
+            (Grade(KEY_QUESTION_BY_FIELD[field], value) for value in GRADE_WORDS),
+            key=lambda grade: line_count(f"{grade.label}: {grade.value} {grade.word}", 13),
+        )
+        for field in grade_fields_for(service.service_type)
+    ]
+    grown = {**context, "registered": True, "grades": longest, "grades_title": LONGEST_GRADES_TITLE}
+    width, height = badge_frame_size(context)
+    return width, max(height, badge_frame_size(grown)[1])
 
 
 def _snippet(template_name: str, service: CareService, **extra) -> str:

@@ -11,7 +11,7 @@ from django.conf import settings
 
 from services_registry.factories import CareServiceFactory
 from services_registry.models import CareService, WidgetSighting
-from services_registry.widget import iframe_code
+from services_registry.widget import _badge_context, badge_frame_size, iframe_code
 
 pytestmark = pytest.mark.browser
 
@@ -177,8 +177,11 @@ def test_the_frame_code_shows_the_whole_badge_in_a_borderless_frame_its_size(
     )
     assert inside["scroll"][0] <= width and inside["scroll"][1] <= height, "the frame cuts the badge off"
     assert inside["badge"] == height, "the badge's border is the frame's edge"
-    # Its last line ends inside the border and padding (12px), with at most a line to spare.
-    assert height - 12 - 22 <= inside["textEnds"] <= height - 12
+    # The frame leaves room for the badge to grow (widget.frame_size); the text as it is now ends where
+    # the badge's own size says, inside its border and padding (12px), with at most a line to spare.
+    exact = badge_frame_size(_badge_context(service))[1]
+    assert exact <= height
+    assert exact - 12 - 22 <= inside["textEnds"] <= exact - 12
 
 
 @pytest.fixture
@@ -268,4 +271,6 @@ def test_the_providers_frame_code_shows_its_whole_badge(registry_site, other_sit
         })"""
     )
     assert inside["scroll"] <= height, "the frame cuts the badge off"
-    assert height - 12 - 22 <= inside["textEnds"] <= height - 12
+    # Room is left for five services and an "and N more" line; never less than the text needs.
+    assert inside["textEnds"] <= height - 12
+    assert height - inside["textEnds"] <= 12 + 18 * (6 - min(services, 5)) + 1

@@ -7,7 +7,7 @@ import pytest
 from services_registry.badge_size import BADGE_WIDTH, line_count
 from services_registry.factories import CareServiceFactory
 from services_registry.models import CareService
-from services_registry.widget import _badge_context, badge_frame_size, iframe_code
+from services_registry.widget import _badge_context, badge_frame_size, frame_size, iframe_code
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,29 @@ def test_a_badge_that_is_no_longer_registered_has_its_own_size():
 
 def test_the_frame_code_has_no_border_and_the_badges_size_and_keeps_its_title(settings):
     service = CareServiceFactory(service_number="CS2003001025", name="Rowan House")
-    width, height = badge_frame_size(_badge_context(service))
+    width, height = frame_size(service)
 
     assert iframe_code(service) == (
         f'<iframe src="{settings.SITE_URL}/widget/CS2003001025/" width="{width}" height="{height}" '
         'style="border:0" title="Care Inspectorate registration: Rowan House"></iframe>'
     )
+
+
+def test_the_frame_leaves_room_for_every_key_question_and_the_longest_title_to_come():
+    care_home = CareServiceFactory(
+        service_number="CS2003001025", name="Rowan House", grade_wellbeing=5, grade_leadership=None
+    )
+    regraded = CareServiceFactory.build(
+        name="Rowan House",
+        grades_published_on=datetime.date.today(),
+        grade_wellbeing=1,
+        grade_leadership=1,
+        grade_staff_team=1,
+        grade_setting=1,
+        grade_care_planning=1,
+    )
+
+    now = badge_frame_size(_badge_context(care_home))[1]
+    later = badge_frame_size(_badge_context(regraded))[1]
+
+    assert frame_size(care_home)[1] >= later > now
