@@ -450,13 +450,12 @@ def test_figures_carry_thousands_separators_and_tables_scroll_in_their_own_box(c
 
 
 def test_each_embed_code_can_be_copied_and_the_frame_is_the_badges_size(client, register, settings):
-    from services_registry.badge_size import badge_frame_size
-    from services_registry.widget import _badge_context
+    from services_registry.widget import frame_size
 
     html = client.get("/services/CS2003001025/").content.decode()
 
     assert html.count("data-copy-code=") == 2
-    width, height = badge_frame_size(_badge_context(register["rowan"]))
+    width, height = frame_size(register["rowan"])
     assert (
         f"&lt;iframe src=&quot;{settings.SITE_URL}/widget/CS2003001025/&quot; width=&quot;{width}&quot; "
         f"height=&quot;{height}&quot; style=&quot;border:0&quot; "
